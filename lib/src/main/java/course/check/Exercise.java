@@ -1,0 +1,120 @@
+package course.check;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Checks a learner's answer to one exercise and says, in Chinese, what passed and what is wrong.
+ *
+ * <p>练习的自动检查：每一项检查写明"检查什么"、结果、以及没通过时的提示。
+ * {@link #report()} 打印 "✅ 通过" 或者 "❌ 没通过" 加上原因和提示，并返回一个 {@link Verdict}
+ * （测试用它确认：参考答案能通过，错误答案会失败）。
+ *
+ * <pre>{@code
+ * Exercise.named("练习 1：join")
+ *         .expectEquals("线程结束后 isAlive()", false, alive, "join() 返回时线程已经结束了。")
+ *         .expect("总耗时小于 3 秒", seconds < 3, "两个线程应该同时睡，而不是一个接一个。")
+ *         .report();
+ * }</pre>
+ */
+public final class Exercise {
+
+    /** The outcome of one check. */
+    public record Item(String what, boolean passed, String detail, String hint) {
+    }
+
+    /**
+     * All checks of one exercise.
+     *
+     * @param title the exercise
+     * @param items each check, in order
+     */
+    public record Verdict(String title, List<Item> items) {
+        public Verdict {
+            items = List.copyOf(items);
+        }
+
+        public boolean passed() {
+            return !items.isEmpty() && items.stream().allMatch(Item::passed);
+        }
+
+        /** The text a learner sees: one line per check, then 通过 or 没通过. */
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(passed() ? "✅ 通过 " : "❌ 没通过 ").append(title).append('\n');
+            for (Item i : items) {
+                sb.append(i.passed() ? "  ✔ " : "  ✘ ").append(i.what());
+                if (!i.detail().isEmpty()) {
+                    sb.append("：").append(i.detail());
+                }
+                sb.append('\n');
+                if (!i.passed() && !i.hint().isEmpty()) {
+                    sb.append("    提示：").append(i.hint()).append('\n');
+                }
+            }
+            return sb.toString();
+        }
+    }
+
+    private final String title;
+    private final List<Item> items = new ArrayList<>();
+
+    private Exercise(String title) {
+        this.title = title;
+    }
+
+    /** Starts the checks of the exercise called {@code title}. */
+    public static Exercise named(String title) {
+        return new Exercise(Objects.requireNonNull(title, "title"));
+    }
+
+    /** Records one yes/no check. */
+    public Exercise expect(String what, boolean ok, String hint) {
+        items.add(new Item(what, ok, "", hint));
+        return this;
+    }
+
+    /** Records one check that {@code actual} equals {@code expected}, showing both when it does not. */
+    public Exercise expectEquals(String what, Object expected, Object actual, String hint) {
+        boolean ok = Objects.equals(expected, actual);
+        items.add(new Item(what, ok, ok ? String.valueOf(actual) : "期望 " + expected + "，实际是 " + actual, hint));
+        return this;
+    }
+
+    /**
+     * Runs a check that may throw: an exception from the learner's code fails the check with its
+     * message instead of failing the cell.
+     */
+    public Exercise expectNoException(String what, ThrowingCheck check, String hint) {
+        try {
+            boolean ok = check.test();
+            items.add(new Item(what, ok, "", hint));
+        } catch (Exception e) {
+            items.add(new Item(what, false, "抛出了异常 " + e, hint));
+        }
+        return this;
+    }
+
+    /** A check that may throw. */
+    @FunctionalInterface
+    public interface ThrowingCheck {
+        boolean test() throws Exception;
+    }
+
+    /** The verdict, without printing. */
+    public Verdict verdict() {
+        if (items.isEmpty()) {
+            throw new IllegalStateException("exercise '" + title + "' has no checks / 练习里还没有任何检查");
+        }
+        return new Verdict(title, items);
+    }
+
+    /** Prints the verdict for the learner and returns it. */
+    public Verdict report() {
+        Verdict v = verdict();
+        System.out.print(v);
+        return v;
+    }
+}

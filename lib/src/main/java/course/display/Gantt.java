@@ -1,0 +1,122 @@
+package course.display;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.SymbolAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+
+/**
+ * A Gantt chart: one row per thread, core or task, one bar per time span.
+ *
+ * <p>甘特图：每一行是一个线程（或 CPU 核、任务），每个色块是一段时间。颜色按 {@code series} 区分
+ * （例如任务名，或"执行/就绪/等待"），图例说明颜色；{@code label} 写在色块中间（太窄时不写）。
+ *
+ * <pre>{@code
+ * Gantt.chart("轮转调度, 1 个核", "时间 (ms)", List.of(
+ *         new Gantt.Bar("核 0", 0, 10, "任务 A", "A"),
+ *         new Gantt.Bar("核 0", 10, 20, "任务 B", "B")))
+ * }</pre>
+ */
+public final class Gantt {
+
+    /**
+     * One span of time on one row.
+     *
+     * @param row    the row (thread, core, task) in order of first appearance
+     * @param start  start time, in the unit of the time axis
+     * @param end    end time (≥ start)
+     * @param series colour key shown in the legend
+     * @param label  text inside the bar, or empty
+     */
+    public record Bar(String row, double start, double end, String series, String label) {
+        public Bar {
+            if (end < start) {
+                throw new IllegalArgumentException("end (" + end + ") must not be before start (" + start + ")");
+            }
+        }
+    }
+
+    static final Color[] PALETTE = {
+            new Color(0x4E79A7), new Color(0xF28E2B), new Color(0x59A14F), new Color(0xE15759),
+            new Color(0x76B7B2), new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7),
+            new Color(0x9C755F), new Color(0xBAB0AC)};
+
+    private Gantt() {
+    }
+
+    /** Draws the bars; rows appear top to bottom in order of first appearance. */
+    public static BufferedImage chart(String title, String timeAxis, List<Bar> bars) {
+        return chart(title, timeAxis, bars, Map.of());
+    }
+
+    /**
+     * Draws the bars with fixed colours for some series (for example 执行 green, 等待 grey).
+     */
+    public static BufferedImage chart(String title, String timeAxis, List<Bar> bars, Map<String, Color> colours) {
+        List<String> rows = new ArrayList<>(new LinkedHashSet<>(bars.stream().map(Bar::row).toList()));
+        Map<String, XYIntervalSeries> series = new LinkedHashMap<>();
+        for (Bar b : bars) {
+            int y = rows.size() - 1 - rows.indexOf(b.row());
+            series.computeIfAbsent(b.series(), XYIntervalSeries::new)
+                    .add(b.start(), b.start(), b.end(), y, y - 0.35, y + 0.35);
+        }
+        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+        series.values().forEach(data::addSeries);
+
+        List<String> reversed = new ArrayList<>(rows);
+        java.util.Collections.reverse(reversed);
+        SymbolAxis rowAxis = new SymbolAxis(null, reversed.toArray(String[]::new));
+        rowAxis.setGridBandsVisible(false);
+        NumberAxis time = new NumberAxis(timeAxis);
+        time.setAutoRangeIncludesZero(true);
+
+        XYBarRenderer renderer = new XYBarRenderer();
+        renderer.setUseYInterval(true);
+        renderer.setBarPainter(new StandardXYBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDrawBarOutline(true);
+        renderer.setDefaultOutlinePaint(Color.WHITE);
+        renderer.setDefaultOutlineStroke(new BasicStroke(0.8f));
+        int i = 0;
+        for (String name : series.keySet()) {
+            Color c = colours.getOrDefault(name, PALETTE[i % PALETTE.length]);
+            renderer.setSeriesPaint(i++, c);
+        }
+
+        XYPlot plot = new XYPlot(data, rowAxis, time, renderer);
+        plot.setOrientation(PlotOrientation.HORIZONTAL);
+        double range = bars.stream().mapToDouble(Bar::end).max().orElse(1)
+                - bars.stream().mapToDouble(Bar::start).min().orElse(0);
+        Font labelFont = new Font(Fonts.cjkFamily(), Font.PLAIN, 11);
+        for (Bar b : bars) {
+            if (!b.label().isEmpty() && (b.end() - b.start()) > range * 0.03 * Math.max(1, b.label().length() / 2.0)) {
+                int y = rows.size() - 1 - rows.indexOf(b.row());
+                XYTextAnnotation a = new XYTextAnnotation(b.label(), y, (b.start() + b.end()) / 2);
+                a.setFont(labelFont);
+                a.setPaint(Color.WHITE);
+                a.setTextAnchor(TextAnchor.CENTER);
+                plot.addAnnotation(a);
+            }
+        }
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, series.size() > 1);
+        int height = Math.max(220, 90 + 44 * rows.size());
+        return Charts.render(chart, Charts.WIDTH, height);
+    }
+}
