@@ -8,14 +8,14 @@ import java.util.Objects;
  * Checks a learner's answer to one exercise and says, in Chinese, what passed and what is wrong.
  *
  * <p>练习的自动检查：每一项检查写明"检查什么"、结果、以及没通过时的提示。
- * {@link #report()} 打印 "✅ 通过" 或者 "❌ 没通过" 加上原因和提示，并返回一个 {@link Verdict}
- * （测试用它确认：参考答案能通过，错误答案会失败）。
+ * {@link #verdict()} 返回一个 {@link Verdict}：放在检查单元格的最后一行，笔记本显示 "✅ 通过"
+ * 或者 "❌ 没通过" 加上原因和提示（测试也用它确认：参考答案能通过，错误答案会失败）。
  *
  * <pre>{@code
  * Exercise.named("练习 1：join")
  *         .expectEquals("线程结束后 isAlive()", false, alive, "join() 返回时线程已经结束了。")
  *         .expect("总耗时小于 3 秒", seconds < 3, "两个线程应该同时睡，而不是一个接一个。")
- *         .report();
+ *         .verdict();
  * }</pre>
  */
 public final class Exercise {
@@ -103,18 +103,11 @@ public final class Exercise {
         boolean test() throws Exception;
     }
 
-    /** The verdict, without printing. */
+    /** The verdict of all checks so far; as a cell's result it shows the learner's feedback. */
     public Verdict verdict() {
         if (items.isEmpty()) {
             throw new IllegalStateException("exercise '" + title + "' has no checks / 练习里还没有任何检查");
         }
         return new Verdict(title, items);
-    }
-
-    /** Prints the verdict for the learner and returns it. */
-    public Verdict report() {
-        Verdict v = verdict();
-        System.out.print(v);
-        return v;
     }
 }
