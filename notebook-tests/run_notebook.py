@@ -31,10 +31,13 @@ DEFAULT_CELL_TIMEOUT = 120
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def coalesce_streams(cell):
-    """Joins consecutive pieces of the same stream: the kernel sends printf's pieces one by one."""
+def tidy_outputs(cell):
+    """Joins consecutive pieces of the same stream (the kernel sends printf's pieces one by one) and
+    drops empty results (a cell ending in printf(...) returns a PrintStream, shown as nothing)."""
     merged = []
     for o in cell.get("outputs", []):
+        if o.output_type == "execute_result" and not o.get("data"):
+            continue
         if merged and o.output_type == "stream" and merged[-1].output_type == "stream" and merged[-1].name == o.name:
             merged[-1].text += o.text
         else:
@@ -103,7 +106,7 @@ def run(path):
     cells = run_nb.cells[1:-1]
     for cell in cells:
         if cell.cell_type == "code":
-            coalesce_streams(cell)
+            tidy_outputs(cell)
     texts, images = [], 0
     for number, cell in enumerate(cells, start=1):
         if cell.cell_type != "code":

@@ -1,0 +1,52 @@
+package course.notebooks;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the Python scripts of notebook-tests/ with the Python that ./course found. */
+final class Scripts {
+
+    static final Path ROOT = Path.of(System.getProperty("course.root", "..")).toAbsolutePath().normalize();
+
+    /** What a script printed (stdout and stderr together) and how it exited. */
+    record Result(int exitCode, String output) {
+    }
+
+    private Scripts() {
+    }
+
+    static String python() {
+        String python = System.getProperty("course.python", "");
+        assumeTrue(!python.isBlank(), "these tests run through ./course test (it installs the kernel first)");
+        return python;
+    }
+
+    /** Runs notebook-tests/SCRIPT with ARGS; kills it and its children after the time limit. */
+    static Result run(long limitMinutes, String script, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(python(), ROOT.resolve("notebook-tests").resolve(script).toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        pb.environment().put("COURSE_ROOT", ROOT.toString());
+        Path log = Files.createTempFile("course-script", ".log");
+        pb.redirectOutput(log.toFile());
+        Process p = pb.start();
+        try {
+            if (!p.waitFor(limitMinutes, TimeUnit.MINUTES)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new AssertionError(script + " " + String.join(" ", args) + " did not finish in "
+                        + limitMinutes + " minutes:\n" + Files.readString(log, StandardCharsets.UTF_8));
+            }
+            return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(log);
+        }
+    }
+}
