@@ -47,7 +47,7 @@ public final class Cpu {
     private final TreeSet<Integer> shown = new TreeSet<>();
     private final int[] pc;
     private final Instruction[] ir;
-    private final Phase[] next;
+    private final CpuPhase[] next;
     private final long[][] regs;
     private final boolean[] halted;
     private final int[] steps;
@@ -82,13 +82,13 @@ public final class Cpu {
         int n = programs.length;
         pc = new int[n];
         ir = new Instruction[n];
-        next = new Phase[n];
+        next = new CpuPhase[n];
         regs = new long[n][Register.values().length];
         halted = new boolean[n];
         steps = new int[n];
         for (int t = 0; t < n; t++) {
             pc[t] = programs[t].start();
-            next[t] = Phase.FETCH;
+            next[t] = CpuPhase.FETCH;
         }
     }
 
@@ -253,7 +253,7 @@ public final class Cpu {
                     + "程序还没有停下：是不是少了 HALT，或者循环的跳转条件永远成立？");
         }
         steps[t]++;
-        Phase phase = next[t];
+        CpuPhase phase = next[t];
         String note;
         CpuStep.MemoryWrite written = null;
         int address;
@@ -262,12 +262,12 @@ public final class Cpu {
                 ir[t] = p.at(pc[t]);
                 address = pc[t];
                 note = "按 PC=" + pc[t] + " 从内存取出指令 \"" + ir[t].text() + "\"，放进指令寄存器 IR";
-                next[t] = Phase.DECODE;
+                next[t] = CpuPhase.DECODE;
             }
             case DECODE -> {
                 address = ir[t].address();
                 note = ir[t].opcode() + "：" + ir[t].opcode().meaning();
-                next[t] = Phase.EXECUTE;
+                next[t] = CpuPhase.EXECUTE;
             }
             default -> {
                 Instruction i = ir[t];
@@ -285,7 +285,7 @@ public final class Cpu {
                     halted[t] = true;
                     note += i.opcode() == Opcode.HALT ? "" : "；PC 走出了程序，程序结束";
                 }
-                next[t] = Phase.FETCH;
+                next[t] = CpuPhase.FETCH;
             }
         }
         EnumMap<Register, Long> rm = new EnumMap<>(Register.class);
@@ -302,7 +302,7 @@ public final class Cpu {
         List<CpuStep> out = new ArrayList<>();
         do {
             out.add(step(t));
-        } while (next[t] != Phase.FETCH && !halted[t]);
+        } while (next[t] != CpuPhase.FETCH && !halted[t]);
         return out;
     }
 

@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * @param program   the program of this thread (for pictures)
  * @param halted    whether the thread has finished after this step
  */
-public record CpuStep(int number, int thread, Phase phase, int address, int pc, String ir, int line,
+public record CpuStep(int number, int thread, CpuPhase phase, int address, int pc, String ir, int line,
                       Map<Register, Long> registers, MemoryWrite written, SortedMap<Integer, Long> memory,
                       String note, Program program, boolean halted) {
 

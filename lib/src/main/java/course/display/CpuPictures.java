@@ -21,7 +21,7 @@ import course.cpu.InterleavingOutcome;
 import course.cpu.InterleavingReport;
 import course.cpu.Instruction;
 import course.cpu.Opcode;
-import course.cpu.Phase;
+import course.cpu.CpuPhase;
 import course.cpu.Program;
 import course.cpu.Register;
 import tech.tablesaw.api.IntColumn;
@@ -110,7 +110,7 @@ public final class CpuPictures {
                 "开始之前：PC 指向第一条指令", "PC = " + cpu.pc());
     }
 
-    private static BufferedImage draw(Program p, int pc, String ir, Phase phase, int address,
+    private static BufferedImage draw(Program p, int pc, String ir, CpuPhase phase, int address,
                                       Map<Register, Long> regs, SortedMap<Integer, Long> memory, int written,
                                       String title, String note) {
         List<Instruction> code = p.instructions();
@@ -157,13 +157,13 @@ public final class CpuPictures {
             // PC and IR
             int[] pcBox = {cx + 16, cy + 40, 150, 50};
             int[] irBox = {cx + 180, cy + 40, 204, 50};
-            boolean fetch = phase == Phase.FETCH;
-            labelled(g, pcBox, "PC 程序计数器", String.valueOf(pc), phase == Phase.EXECUTE ? REG_HI : Color.WHITE, font, mono);
+            boolean fetch = phase == CpuPhase.FETCH;
+            labelled(g, pcBox, "PC 程序计数器", String.valueOf(pc), phase == CpuPhase.EXECUTE ? REG_HI : Color.WHITE, font, mono);
             labelled(g, irBox, "IR 指令寄存器", ir, fetch ? CODE_HI : Color.WHITE, font, mono);
             // registers
             Register dest = null;
             Instruction cur = p.at(address);
-            if (phase == Phase.EXECUTE && cur != null && cur.opcode() != Opcode.STORE && cur.r1() != null
+            if (phase == CpuPhase.EXECUTE && cur != null && cur.opcode() != Opcode.STORE && cur.r1() != null
                     && cur.opcode() != Opcode.JZ && cur.opcode() != Opcode.JNZ) {
                 dest = cur.r1();
             }
@@ -180,7 +180,7 @@ public final class CpuPictures {
             g.drawString("数据寄存器（data registers）", cx + 16, cy + 200);
             // ALU trapezoid
             int ax = cx + 110, ay = cy + 225;
-            boolean aluBusy = phase == Phase.EXECUTE && cur != null && switch (cur.opcode()) {
+            boolean aluBusy = phase == CpuPhase.EXECUTE && cur != null && switch (cur.opcode()) {
                 case ADD, SUB, MUL, ADDI -> true;
                 default -> false;
             };
@@ -250,7 +250,7 @@ public final class CpuPictures {
             g.setColor(ARROW);
             if (fetch && rowY.containsKey(address)) {
                 arrow(g, mx + 8, rowY.get(address) + rowH / 2, irBox[0] + irBox[2], irBox[1] + irBox[3] / 2);
-            } else if (phase == Phase.EXECUTE && cur != null && (cur.opcode() == Opcode.LOAD || cur.opcode() == Opcode.STORE)
+            } else if (phase == CpuPhase.EXECUTE && cur != null && (cur.opcode() == Opcode.LOAD || cur.opcode() == Opcode.STORE)
                     && rowY.containsKey((int) cur.number())) {
                 int[] b = regBoxes.get(cur.r1());
                 int ry = rowY.get((int) cur.number()) + rowH / 2;
