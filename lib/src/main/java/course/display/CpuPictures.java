@@ -177,7 +177,7 @@ public final class CpuPictures {
             }
             g.setFont(font);
             g.setColor(Color.DARK_GRAY);
-            g.drawString("数据寄存器（data registers）", cx + 16, cy + 200);
+            g.drawString("数据寄存器（data registers）", cx + 16, cy + 122);
             // ALU trapezoid
             int ax = cx + 110, ay = cy + 225;
             boolean aluBusy = phase == CpuPhase.EXECUTE && cur != null && switch (cur.opcode()) {
@@ -255,12 +255,17 @@ public final class CpuPictures {
                 int[] b = regBoxes.get(cur.r1());
                 int ry = rowY.get((int) cur.number()) + rowH / 2;
                 int bx = b[0] + b[2] / 2;
-                int by = b[1];
-                if (cur.opcode() == Opcode.LOAD) {
-                    arrow(g, mx + 8, ry, bx, by);
-                } else {
-                    arrow(g, bx, by, mx + 8, ry);
+                int bottom = b[1] + b[3];
+                int laneX = cx + cw + 30;
+                int laneY = bottom + 14;
+                int[] xs = {mx + 8, laneX, laneX, bx, bx};
+                int[] ys = {ry, ry, laneY, laneY, bottom};
+                if (cur.opcode() == Opcode.STORE) {
+                    reverse(xs);
+                    reverse(ys);
                 }
+                g.drawPolyline(xs, ys, xs.length);
+                arrowHead(g, xs[3], ys[3], xs[4], ys[4]);
             }
             g.setFont(font);
             g.setColor(Color.GRAY);
@@ -323,8 +328,20 @@ public final class CpuPictures {
         g.drawString(s, x - g.getFontMetrics().stringWidth(s) / 2, y);
     }
 
+    private static void reverse(int[] a) {
+        for (int i = 0, j = a.length - 1; i < j; i++, j--) {
+            int x = a[i];
+            a[i] = a[j];
+            a[j] = x;
+        }
+    }
+
     private static void arrow(Graphics2D g, int x1, int y1, int x2, int y2) {
         g.drawLine(x1, y1, x2, y2);
+        arrowHead(g, x1, y1, x2, y2);
+    }
+
+    private static void arrowHead(Graphics2D g, int x1, int y1, int x2, int y2) {
         double a = Math.atan2(y2 - y1, x2 - x1);
         int len = 12;
         int[] xs = {x2, (int) (x2 - len * Math.cos(a - 0.4)), (int) (x2 - len * Math.cos(a + 0.4))};
