@@ -1,0 +1,80 @@
+package course.exercises;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import course.check.Exercise;
+import course.check.Exercise.Verdict;
+import course.sched.Job;
+import course.sched.Schedule;
+import course.sched.Scheduler;
+
+/**
+ * Checks for the exercises of notebook 01 (多任务).
+ *
+ * <p>笔记本 01 的练习检查：预测轮转调度的完成时间；找出最少要几个核。
+ */
+public final class Ex01 {
+
+    /** 练习 2: the time limit, ms: A alone needs 25 ms. */
+    public static final int LIMIT_MS = 25;
+
+    private Ex01() {
+    }
+
+    /** The three jobs of the exercises: A needs 25 ms of CPU, B 15 ms, C 10 ms, all arriving at 0. */
+    public static Job[] jobs() {
+        return new Job[]{Job.cpu("A", 25), Job.cpu("B", 15), Job.cpu("C", 10)};
+    }
+
+    /**
+     * 练习 1: the learner's predicted finish time (ms) of A, B and C under round-robin with a 10 ms slice on
+     * one core.
+     */
+    public static Verdict finishTimes(Map<String, Integer> predicted) {
+        Schedule s = Scheduler.roundRobin().run(jobs());
+        Exercise e = Exercise.named("练习 1：预测轮转调度的完成时间");
+        for (String job : new String[]{"A", "B", "C"}) {
+            Integer p = predicted == null ? null : predicted.get(job);
+            e.expectEquals("任务 " + job + " 的完成时间 (ms)", s.metrics(job).finish(), p,
+                    "一个核、时间片 10 ms：按 A, B, C, A, B, A … 的顺序每次最多执行 10 ms，做完的任务就不再排队。"
+                            + "在纸上画出时间轴再数。");
+        }
+        return e.verdict();
+    }
+
+    /**
+     * 练习 2: the smallest number of cores on which the three jobs all finish within 25 ms (the longest job alone) (round-robin,
+     * 10 ms slice).
+     */
+    public static Verdict fewestCores(int cores) {
+        int answer = fewestCoresAnswer();
+        Exercise e = Exercise.named("练习 2：最少要几个核");
+        if (cores <= 0) {
+            return e.expect("核数 " + cores + " 要大于 0", false, "至少要有 1 个核。").verdict();
+        }
+        Schedule mine = Scheduler.roundRobin().cores(cores).run(jobs());
+        e.expect(cores + " 个核时总用时 " + mine.makespan() + " ms，不超过 25 ms", mine.makespan() <= LIMIT_MS,
+                "核太少：用 Scheduler.roundRobin().cores(n).run(Ex01.jobs()) 试试，看 makespan()。");
+        boolean fewer = cores > 1 && Scheduler.roundRobin().cores(cores - 1).run(jobs()).makespan() <= LIMIT_MS;
+        e.expect("再少一个核就做不到", !fewer,
+                "还能更少：任务数多于核数时，几个短任务可以轮流共用一个核，只要最长的任务一直有核可用。");
+        return e.verdict();
+    }
+
+    static int fewestCoresAnswer() {
+        for (int n = 1; ; n++) {
+            if (Scheduler.roundRobin().cores(n).run(jobs()).makespan() <= LIMIT_MS) {
+                return n;
+            }
+        }
+    }
+
+    /** The reference answer of 练习 1 (for tests). */
+    static Map<String, Integer> finishTimesAnswer() {
+        Schedule s = Scheduler.roundRobin().run(jobs());
+        Map<String, Integer> m = new TreeMap<>();
+        s.metrics().forEach(x -> m.put(x.job(), x.finish()));
+        return m;
+    }
+}
