@@ -75,7 +75,7 @@ public final class Gantt {
         for (Bar b : bars) {
             int y = rows.size() - 1 - rows.indexOf(b.row());
             series.computeIfAbsent(b.series(), XYIntervalSeries::new)
-                    .add(b.start(), b.start(), b.end(), y, y - 0.35, y + 0.35);
+                    .add(y, y - 0.35, y + 0.35, b.start(), b.start(), b.end());
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         series.values().forEach(data::addSeries);
