@@ -89,6 +89,9 @@ public final class Charts {
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
+        for (int i = 0; i < data.getRowCount(); i++) {
+            renderer.setSeriesPaint(i, Gantt.PALETTE[i % Gantt.PALETTE.length]);
+        }
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new java.text.DecimalFormat("0.##")));
         renderer.setDefaultItemLabelsVisible(true);
         return render(chart);
