@@ -55,7 +55,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Protocol (UTF-8, one frame per line, {@code \\}, {@code \n}, {@code \r} escaped in messages):
+ * <p>Protocol (UTF-8, one frame per line, {@code \\}, {@code \n}, {@code \r}, {@code \t} escaped in messages):
  * {@code HELLO token} → {@code OK capacity}; {@code PUT millis message} → {@code OK} | {@code FULL size};
  * {@code GET millis} → {@code ITEM message} | {@code EMPTY}; {@code SIZE} → {@code SIZE n};
  * {@code BYE}. {@code millis} is -1 (wait forever), 0 (do not wait) or a time limit. Anything
@@ -295,6 +295,7 @@ public final class IpcQueue implements AutoCloseable {
                 case '\\' -> b.append("\\\\");
                 case '\n' -> b.append("\\n");
                 case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
                 default -> b.append(c);
             }
         }
@@ -317,6 +318,7 @@ public final class IpcQueue implements AutoCloseable {
                 case '\\' -> b.append('\\');
                 case 'n' -> b.append('\n');
                 case 'r' -> b.append('\r');
+                case 't' -> b.append('\t');
                 default -> throw new IllegalArgumentException("unknown escape '\\" + n + "' at column " + i);
             }
         }
