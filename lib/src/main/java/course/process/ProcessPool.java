@@ -281,12 +281,16 @@ public final class ProcessPool implements AutoCloseable {
             int code = dead.isAlive() ? -1 : dead.exitCode();
             String tail = tail(dead);
             dead.close();
-            job.future.completeExceptionally(new WorkerCrashedException(job.call(), dead.pid(), code, tail));
-            if (!stopNow) {
-                ChildJvm fresh = startWorker();
-                worker = fresh;
-                awaitReady(fresh);
-                replaced.incrementAndGet();
+            WorkerCrashedException crash = new WorkerCrashedException(job.call(), dead.pid(), code, tail);
+            try {
+                if (!stopNow) {                    // replace first: whoever sees the failure sees the new worker
+                    ChildJvm fresh = startWorker();
+                    worker = fresh;
+                    awaitReady(fresh);
+                    replaced.incrementAndGet();
+                }
+            } finally {
+                job.future.completeExceptionally(crash);
             }
         }
 

@@ -50,6 +50,8 @@ class ProcessPoolTest {
             Future<ProcessPoolResult> crash = pool.submit("crash", 7);
             ExecutionException e = assertThrows(ExecutionException.class, () -> crash.get(30, TimeUnit.SECONDS));
             WorkerCrashedException c = (WorkerCrashedException) e.getCause();
+            assertEquals(1, pool.replacedWorkers(), "the replacement is ready when the failure is seen");
+            assertFalse(pool.workerPids().contains(first));
             assertEquals(first, c.pid());
             assertEquals(7, c.exitCode());
             assertTrue(c.stderrTail().contains("crashing on purpose"), c.stderrTail());
