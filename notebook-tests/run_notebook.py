@@ -28,6 +28,18 @@ NOTEBOOKS = os.path.join(ROOT, "notebooks")
 EXECUTED = os.path.join(ROOT, "build", "executed")
 MARKER = "COURSE-LEFTOVERS:"
 DEFAULT_CELL_TIMEOUT = 120
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def coalesce_streams(cell):
+    """Joins consecutive pieces of the same stream: the kernel sends printf's pieces one by one."""
+    merged = []
+    for o in cell.get("outputs", []):
+        if merged and o.output_type == "stream" and merged[-1].output_type == "stream" and merged[-1].name == o.name:
+            merged[-1].text += o.text
+        else:
+            merged.append(o)
+    cell.outputs = merged
 
 
 def output_text(out):
@@ -35,7 +47,7 @@ def output_text(out):
     if out.output_type == "stream":
         return out.text
     if out.output_type == "error":
-        return f"{out.ename}: {out.evalue}"
+        return "\n".join([f"{out.ename}: {out.evalue}"] + [ANSI.sub("", line) for line in out.get("traceback", [])])
     data = out.get("data", {})
     parts = [data.get("text/plain", "")]
     if "text/html" in data:
@@ -89,6 +101,9 @@ def run(path):
     seconds = time.monotonic() - t0
 
     cells = run_nb.cells[1:-1]
+    for cell in cells:
+        if cell.cell_type == "code":
+            coalesce_streams(cell)
     texts, images = [], 0
     for number, cell in enumerate(cells, start=1):
         if cell.cell_type != "code":
