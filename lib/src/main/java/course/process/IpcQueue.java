@@ -446,6 +446,8 @@ public final class IpcQueue implements AutoCloseable {
                 }
             } catch (IOException e) {
                 // a malformed or broken connection: close it, the queue goes on
+            } catch (Broken e) {
+                // the owner closed the queue while this client waited: closing the socket tells it
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
