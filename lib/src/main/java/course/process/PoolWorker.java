@@ -1,0 +1,89 @@
+package course.process;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The main class of a {@link ProcessPool} worker JVM: reads {@code RUN id task args} frames from
+ * standard input, runs each task, and answers on standard output.
+ *
+ * <p>进程池里每个工作进程运行的 main：从标准输入读"任务"，一个接一个执行，把结果写回标准输出。
+ * 任务自己打印的内容（{@code System.out}）也包成 {@code OUT ...} 帧送回父进程，显示在单元格里。
+ *
+ * <p>Frames (one per line; fields separated by a tab, each escaped like {@link IpcQueue} messages):
+ * in: {@code RUN id task arg...}; out: {@code READY pid}, {@code OUT text},
+ * {@code DONE id nanos result}, {@code FAIL id error}.
+ */
+public final class PoolWorker {
+
+    private PoolWorker() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        PrintStream proto = System.out;
+        System.setOut(new PrintStream(new LineFramer(proto), true, StandardCharsets.UTF_8));
+        send(proto, "READY\t" + ProcessHandle.current().pid());
+        java.io.InputStream in = System.in;
+        String frame;
+        while ((frame = IpcQueue.readFrame(in)) != null) {
+            String[] f = frame.split("\t", -1);
+            if (f.length < 3 || !f[0].equals("RUN")) {
+                send(proto, "FAIL\t" + (f.length > 1 ? f[1] : "?") + "\t"
+                        + IpcQueue.escape("malformed frame: '" + frame + "'"));
+                continue;
+            }
+            String id = f[1];
+            String task = IpcQueue.unescape(f[2]);
+            String[] taskArgs = new String[f.length - 3];
+            for (int i = 3; i < f.length; i++) {
+                taskArgs[i - 3] = IpcQueue.unescape(f[i]);
+            }
+            long t0 = System.nanoTime();
+            try {
+                String result = PoolTasks.run(task, taskArgs);
+                System.out.flush();
+                send(proto, "DONE\t" + id + "\t" + (System.nanoTime() - t0) + "\t" + IpcQueue.escape(result));
+            } catch (Exception e) {
+                System.out.flush();
+                send(proto, "FAIL\t" + id + "\t" + IpcQueue.escape(e.toString()));
+            }
+        }
+    }
+
+    private static void send(PrintStream proto, String frame) {
+        synchronized (proto) {
+            proto.print(frame + "\n");
+            proto.flush();
+        }
+    }
+
+    /** Turns what a task prints into {@code OUT} frames, one per line. */
+    private static final class LineFramer extends OutputStream {
+        private final PrintStream proto;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        LineFramer(PrintStream proto) {
+            this.proto = proto;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            if (b == '\n') {
+                send(proto, "OUT\t" + IpcQueue.escape(line.toString(StandardCharsets.UTF_8)));
+                line.reset();
+            } else {
+                line.write(b);
+            }
+        }
+
+        @Override
+        public synchronized void flush() {
+            if (line.size() > 0) {
+                write('\n');
+            }
+        }
+    }
+}

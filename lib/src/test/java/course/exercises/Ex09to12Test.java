@@ -1,0 +1,185 @@
+package course.exercises;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import course.process.ChildJvm;
+import course.process.IpcQueue;
+import course.process.NumsChild;
+import course.process.PidChild;
+import course.process.ProcessPool;
+import course.process.ProcessPoolResult;
+import course.process.QueueReaderChild;
+import course.process.WorkerCrashedException;
+
+@Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class Ex09to12Test {
+
+    // ---------------------------------------------------------------- 09
+
+    @Test
+    void ex09TwoChildrenStartedThenWaitedPasses() {
+        var v = Ex09.twoChildren(() -> {
+            ChildJvm a = ChildJvm.builder(NumsChild.class).args("baidu", "20").echo(false).start();
+            ChildJvm b = ChildJvm.builder(NumsChild.class).args("neuedu", "20").echo(false).start();
+            try {
+                a.waitFor(Duration.ofSeconds(20));
+                b.waitFor(Duration.ofSeconds(20));
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            return List.of(a, b);
+        });
+        assertTrue(v.passed(), v::toString);
+    }
+
+    @Test
+    void ex09NotWaitingFailsWithTheJoinHint() {
+        var v = Ex09.twoChildren(() -> List.of(
+                ChildJvm.builder(NumsChild.class).args("baidu").echo(false).start(),
+                ChildJvm.builder(NumsChild.class).args("neuedu").echo(false).start()));
+        assertFalse(v.passed());
+        assertTrue(v.toString().contains("waitFor"), v::toString);
+        assertTrue(ChildJvm.live().isEmpty(), "the check must close the children");
+    }
+
+    @Test
+    void ex09WorkInAChildPassesAndWorkInTheParentFails() throws Exception {
+        try (ChildJvm c = ChildJvm.builder(PidChild.class).echo(false).start()) {
+            c.waitFor(Duration.ofSeconds(20));
+            var good = Ex09.whereDidItRun(Ex09.number(c.stdout(), "pid="), Ex09.number(c.stdout(), "ppid="));
+            assertTrue(good.passed(), good::toString);
+        }
+        long me = ProcessHandle.current().pid();
+        var bad = Ex09.whereDidItRun(me, ProcessHandle.current().parent().get().pid());
+        assertFalse(bad.passed());
+        assertTrue(bad.toString().contains("target=run_proc()"), bad::toString);
+    }
+
+    // ---------------------------------------------------------------- 10
+
+    @Test
+    void ex10SentinelReaderPasses() {
+        var v = Ex10.sentinelReader(q -> {
+            List<String> got = new ArrayList<>();
+            try {
+                while (true) {
+                    String m = q.get(Duration.ofSeconds(20));
+                    if (m.equals(QueueReaderChild.SENTINEL)) {
+                        return got;
+                    }
+                    got.add(m);
+                }
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertTrue(v.passed(), v::toString);
+    }
+
+    @Test
+    void ex10ReaderThatStopsOnAnEmptyQueueFails() {
+        var v = Ex10.sentinelReader(q -> List.of()); // what "while (!q.isEmpty())" reads before the writer started
+        assertFalse(v.passed());
+        assertTrue(v.toString().contains("STOP"), v::toString);
+    }
+
+    @Test
+    void ex10FullQueuePassesAndBlockingPutWithTimeoutStillCounts() {
+        var v = Ex10.fullQueue(q -> {
+            try {
+                q.put("消息1");
+                q.put("消息2");
+                q.put("消息3");
+                q.putNowait("消息4");
+                return false;
+            } catch (IpcQueue.Full e) {
+                return true;
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertTrue(v.passed(), v::toString);
+        var wrong = Ex10.fullQueue(q -> {
+            q.putNowait("消息1");
+            return false;
+        });
+        assertFalse(wrong.passed());
+        assertTrue(wrong.toString().contains("期望 3，实际是 1"), wrong::toString);
+    }
+
+    // ---------------------------------------------------------------- 11
+
+    @Test
+    void ex11AsyncSubmitPassesAndSyncLoopFails() {
+        var good = Ex11.asyncSquares(pool -> {
+            List<Future<ProcessPoolResult>> fs = new ArrayList<>();
+            for (int i = 0; i < Ex11.TASKS; i++) {
+                fs.add(pool.submit("square", i, Ex11.TASK_MILLIS));
+            }
+            List<Long> out = new ArrayList<>();
+            for (var f : fs) {
+                out.add(get(f).asLong());
+            }
+            return out;
+        });
+        assertTrue(good.passed(), good::toString);
+        var sync = Ex11.asyncSquares(pool -> {
+            List<Long> out = new ArrayList<>();
+            for (int i = 0; i < Ex11.TASKS; i++) {
+                out.add(get(pool.submit("square", i, Ex11.TASK_MILLIS)).asLong());
+            }
+            return out;
+        });
+        assertFalse(sync.passed());
+        assertTrue(sync.toString().contains("✘ 用时"), sync::toString);
+    }
+
+    @Test
+    void ex11CrashExitCodePassesAndIgnoringTheCrashFails() {
+        var good = Ex11.crashExitCode(pool -> {
+            try {
+                pool.submit("crash", 42).get(30, TimeUnit.SECONDS);
+                return 0;
+            } catch (ExecutionException e) {
+                return ((WorkerCrashedException) e.getCause()).exitCode();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertTrue(good.passed(), good::toString);
+        var wrong = Ex11.crashExitCode(pool -> -1);
+        assertFalse(wrong.passed());
+    }
+
+    // ---------------------------------------------------------------- 12
+
+    @Test
+    void ex12ChoicesAndFormulas() {
+        assertTrue(Ex12.choose(Map.of("A", "线程", "B", "进程", "C", "虚拟线程")).passed());
+        var wrong = Ex12.choose(Map.of("A", "进程", "B", "进程", "C", "线程"));
+        assertFalse(wrong.passed());
+        assertTrue(wrong.toString().contains("没有 GIL"), wrong::toString);
+        assertTrue(Ex12.speedup((t1, tk) -> t1 / tk, (t1, tk, k) -> t1 / tk / k).passed());
+        assertFalse(Ex12.speedup((t1, tk) -> tk / t1, (t1, tk, k) -> tk / t1).passed());
+    }
+
+    private static ProcessPoolResult get(Future<ProcessPoolResult> f) {
+        try {
+            return f.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
