@@ -14,12 +14,4 @@ class KernelTest {
         System.out.print(r.output());
         assertEquals(0, r.exitCode(), r.output());
     }
-
-    /** Interrupt ends a sleeping cell with an error, and the next cell gets its own reply and output. */
-    @Test
-    void interruptEndsTheCellAndTheKernelGoesOn() throws Exception {
-        Scripts.Result r = Scripts.run(3, "kernel_check.py", "interrupt");
-        System.out.print(r.output());
-        assertEquals(0, r.exitCode(), r.output());
-    }
 }
