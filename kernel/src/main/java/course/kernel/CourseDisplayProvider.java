@@ -1,6 +1,7 @@
 package course.kernel;
 
 import java.awt.image.RenderedImage;
+import java.io.PrintStream;
 import java.lang.reflect.Method;
 import java.util.List;
 
@@ -14,7 +15,8 @@ import org.rapaio.jupyter.kernel.display.spi.DisplayProvider;
  * Shows a cell's result the way a learner expects.
  *
  * <p>一个单元格最后一个表达式的值：图片显示为图片；有 {@code toHtml()} 方法的对象（课程库里的表格）
- * 显示为 HTML；其他对象显示为纯文本（内核默认会把 {@code toString()} 当作 HTML，
+ * 显示为 HTML；{@code System.out.printf(...)} 这类调用返回的 {@code PrintStream} 不显示；
+ * 其他对象显示为纯文本（内核默认会把 {@code toString()} 当作 HTML，
  * 于是 {@code "List<String>"} 之类的文字会消失，换行也会丢失）。
  *
  * <p>Only results without an explicit MIME type pass through here: {@code display("text/html", s)}
@@ -49,6 +51,9 @@ public final class CourseDisplayProvider implements DisplayProvider {
         public DisplayData render(String mime, Object o) {
             if (o instanceof RenderedImage) {
                 return images.render(null, o);
+            }
+            if (o instanceof PrintStream) {
+                return new DisplayData() { }; // printf/format/append on a cell's last line: already printed
             }
             String html = htmlOf(o);
             return html != null ? DisplayData.fromHtml(html) : DisplayData.fromText(String.valueOf(o));

@@ -6,12 +6,15 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.Collections;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -34,6 +37,12 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 public final class Charts {
 
+    /** The course's series colours, in order (a colour-blind-friendly qualitative palette). */
+    public static final Color[] PALETTE = {
+            new Color(0x4E79A7), new Color(0xF28E2B), new Color(0x59A14F), new Color(0xE15759),
+            new Color(0x76B7B2), new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7),
+            new Color(0x9C755F), new Color(0xBAB0AC)};
+
     /** Default picture size in pixels. */
     public static final int WIDTH = 760;
     public static final int HEIGHT = 420;
@@ -41,12 +50,28 @@ public final class Charts {
     private Charts() {
     }
 
-    /** Applies the course theme (Chinese fonts, white background) and draws the chart. */
+    /** Charts the course theme was applied to; a chart is themed once, before its colours are set. */
+    private static final Map<JFreeChart, Boolean> THEMED = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * Applies the course theme (Chinese fonts, white background, course colours) and returns the
+     * chart. Call it right after creating a chart and before setting colours of your own: applying
+     * a theme resets them. {@link #render} themes a chart that was not themed yet.
+     */
+    public static JFreeChart themed(JFreeChart chart) {
+        theme().apply(chart);
+        THEMED.put(chart, Boolean.TRUE);
+        return chart;
+    }
+
+    /** Draws the chart, first applying the course theme if {@link #themed} was not called on it. */
     public static BufferedImage render(JFreeChart chart, int width, int height) {
         if (width <= 0 || height <= 0) {
             throw new IllegalArgumentException("width and height (" + width + "x" + height + ") must be positive");
         }
-        theme().apply(chart);
+        if (!THEMED.containsKey(chart)) {
+            themed(chart);
+        }
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -83,8 +108,8 @@ public final class Charts {
                                             boolean legend) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         series.forEach((name, values) -> values.forEach((category, v) -> data.addValue(v, name, category)));
-        JFreeChart chart = ChartFactory.createBarChart(title, categoryAxis, valueAxis, data,
-                PlotOrientation.VERTICAL, legend, false, false);
+        JFreeChart chart = themed(ChartFactory.createBarChart(title, categoryAxis, valueAxis, data,
+                PlotOrientation.VERTICAL, legend, false, false));
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
@@ -105,8 +130,8 @@ public final class Charts {
             points.forEach(s::add);
             data.addSeries(s);
         });
-        JFreeChart chart = ChartFactory.createXYLineChart(title, xAxis, yAxis, data,
-                PlotOrientation.VERTICAL, series.size() > 1, false, false);
+        JFreeChart chart = themed(ChartFactory.createXYLineChart(title, xAxis, yAxis, data,
+                PlotOrientation.VERTICAL, series.size() > 1, false, false));
         XYPlot plot = chart.getXYPlot();
         plot.setRenderer(new XYLineAndShapeRenderer(true, true));
         return render(chart);
@@ -124,6 +149,9 @@ public final class Charts {
         t.setPlotBackgroundPaint(Color.WHITE);
         t.setDomainGridlinePaint(new Color(0xDDDDDD));
         t.setRangeGridlinePaint(new Color(0xDDDDDD));
+        t.setDrawingSupplier(new DefaultDrawingSupplier(PALETTE, DefaultDrawingSupplier.DEFAULT_FILL_PAINT_SEQUENCE,
+                DefaultDrawingSupplier.DEFAULT_OUTLINE_PAINT_SEQUENCE, DefaultDrawingSupplier.DEFAULT_STROKE_SEQUENCE,
+                DefaultDrawingSupplier.DEFAULT_OUTLINE_STROKE_SEQUENCE, DefaultDrawingSupplier.DEFAULT_SHAPE_SEQUENCE));
         return t;
     }
 }

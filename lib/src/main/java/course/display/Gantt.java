@@ -53,11 +53,6 @@ public final class Gantt {
         }
     }
 
-    static final Color[] PALETTE = {
-            new Color(0x4E79A7), new Color(0xF28E2B), new Color(0x59A14F), new Color(0xE15759),
-            new Color(0x76B7B2), new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7),
-            new Color(0x9C755F), new Color(0xBAB0AC)};
-
     private Gantt() {
     }
 
@@ -75,7 +70,7 @@ public final class Gantt {
         for (Bar b : bars) {
             int y = rows.size() - 1 - rows.indexOf(b.row());
             series.computeIfAbsent(b.series(), XYIntervalSeries::new)
-                    .add(b.start(), b.start(), b.end(), y, y - 0.35, y + 0.35);
+                    .add(y, y - 0.35, y + 0.35, b.start(), b.start(), b.end());
         }
         XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
         series.values().forEach(data::addSeries);
@@ -94,14 +89,15 @@ public final class Gantt {
         renderer.setDrawBarOutline(true);
         renderer.setDefaultOutlinePaint(Color.WHITE);
         renderer.setDefaultOutlineStroke(new BasicStroke(0.8f));
-        int i = 0;
-        for (String name : series.keySet()) {
-            Color c = colours.getOrDefault(name, PALETTE[i % PALETTE.length]);
-            renderer.setSeriesPaint(i++, c);
-        }
 
         XYPlot plot = new XYPlot(data, rowAxis, time, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        JFreeChart chart = Charts.themed(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, series.size() > 1));
+        int i = 0;
+        for (String name : series.keySet()) {
+            renderer.setSeriesPaint(i, colours.getOrDefault(name, Charts.PALETTE[i % Charts.PALETTE.length]));
+            i++;
+        }
         double range = bars.stream().mapToDouble(Bar::end).max().orElse(1)
                 - bars.stream().mapToDouble(Bar::start).min().orElse(0);
         Font labelFont = new Font(Fonts.cjkFamily(), Font.PLAIN, 11);
@@ -115,7 +111,6 @@ public final class Gantt {
                 plot.addAnnotation(a);
             }
         }
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, series.size() > 1);
         int height = Math.max(220, 90 + 44 * rows.size());
         return Charts.render(chart, Charts.WIDTH, height);
     }

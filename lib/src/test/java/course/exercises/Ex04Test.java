@@ -1,0 +1,86 @@
+package course.exercises;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 20, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class Ex04Test {
+
+    static List<String> threeStartedThenJoined() {
+        AtomicReferenceArray<String> names = new AtomicReferenceArray<>(3);
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            int n = i;
+            threads.add(new Thread(() -> names.set(n, Ex04.work(n))));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return List.of(names.get(0), names.get(1), names.get(2));
+    }
+
+    @Test
+    void referenceAnswerToExercise1Passes() {
+        var v = Ex04.threeThreads(Ex04Test::threeStartedThenJoined);
+        assertTrue(v.passed(), v::toString);
+    }
+
+    @Test
+    void callingRunInsteadOfStartFailsExercise1WithAHintAboutStart() {
+        var v = Ex04.threeThreads(() -> {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String[] box = new String[1];
+                int n = i;
+                new Thread(() -> box[0] = Ex04.work(n)).run();
+                names.add(box[0]);
+            }
+            return names;
+        });
+        assertFalse(v.passed());
+        assertTrue(v.toString().contains("不是 run()"), v::toString);
+    }
+
+    @Test
+    void startingAndJoiningOneByOneFailsExercise1OnTime() {
+        var v = Ex04.threeThreads(() -> {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String[] box = new String[1];
+                int n = i;
+                Thread t = new Thread(() -> box[0] = Ex04.work(n));
+                t.start();
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+                names.add(box[0]);
+            }
+            return names;
+        });
+        assertFalse(v.passed());
+        assertTrue(v.toString().contains("✘ 总耗时"), v::toString);
+    }
+
+    @Test
+    void exercise2PassesOnlyFalseTrueFalse() {
+        assertTrue(Ex04.aliveStates(false, true, false).passed());
+        assertFalse(Ex04.aliveStates(true, true, true).passed());
+        assertFalse(Ex04.aliveStates(false, true, true).passed());
+        assertTrue(Ex04.aliveStates(false, false, false).toString().contains("期望 true，实际是 false"));
+    }
+}

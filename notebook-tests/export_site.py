@@ -1,0 +1,121 @@
+"""Writes the course as a static, offline HTML site from executed notebooks.
+
+usage: export_site.py EXECUTED_DIR SITE_DIR
+
+EXECUTED_DIR holds executed notebooks (./course run or ./course test put them in build/executed):
+the course notebooks at its top, reference solutions in solutions/. SITE_DIR gets index.html (the
+table of contents) and one page per notebook, each linking to the previous and next page and to the
+index. Charts are embedded as base64 PNG; the pages load no script from a file:// path or the
+network, so they read the same offline, on a file share or on any web server.
+"""
+import glob
+import html
+import os
+import re
+import sys
+
+import nbformat
+from nbconvert import HTMLExporter
+
+# Script tags of the template that load code from elsewhere (require.js, MathJax) or configure it.
+SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S | re.I)
+STYLE = """
+<style>
+  body { font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; }
+  nav.course { display: flex; justify-content: space-between; gap: 1em; max-width: 1100px;
+               margin: 0.8em auto; padding: 0.6em 1em; background: #f3f6fa; border-radius: 6px; }
+  nav.course a { text-decoration: none; color: #2a5db0; }
+  table.course-table { border-collapse: collapse; margin: 0.5em 0; }
+  table.course-table th, table.course-table td { border: 1px solid #ccc; padding: 2px 8px; }
+  table.course-table caption { font-weight: bold; text-align: left; }
+</style>
+"""
+
+
+def first_heading(nb):
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return None
+
+
+def summary(nb):
+    """The first plain sentence of the first markdown cell, for the table of contents."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                line = line.strip()
+                if line and not line.startswith(("#", "-", "*", "|", ">", "[", "<", "!")):
+                    return line
+            return ""
+    return ""
+
+
+def nav(prev, nxt, index):
+    """The bar at the top and bottom of a page: previous page, table of contents, next page."""
+    left = f'<a href="{html.escape(prev[0])}">← {html.escape(prev[1])}</a>' if prev else "<span></span>"
+    right = f'<a href="{html.escape(nxt[0])}">{html.escape(nxt[1])} →</a>' if nxt else "<span></span>"
+    return f'<nav class="course">{left}<a href="{index}">目录</a>{right}</nav>'
+
+
+def page(exporter, nb, prev, nxt, index):
+    body, _ = exporter.from_notebook_node(nb)
+    body = SCRIPT.sub("", body)
+    bar = nav(prev, nxt, index)
+    body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + "\n" + bar, body, count=1)
+    body = body.replace("</body>", bar + "\n</body>", 1)
+    body = body.replace("</head>", STYLE + "</head>", 1)
+    title = html.escape(first_heading(nb) or "")
+    return re.sub(r"<title>.*?</title>", f"<title>{title}</title>", body, count=1, flags=re.S)
+
+
+def export(executed, site):
+    os.makedirs(site, exist_ok=True)
+    exporter = HTMLExporter(template_name="lab")
+    sections = [("课程", sorted(glob.glob(os.path.join(executed, "*.ipynb"))), ""),
+                ("参考答案（教师用）", sorted(glob.glob(os.path.join(executed, "solutions", "*.ipynb"))), "solutions/")]
+    entries = []
+    for label, paths, sub in sections:
+        for p in paths:
+            nb = nbformat.read(p, as_version=4)
+            name = os.path.splitext(os.path.basename(p))[0]
+            entries.append((label, sub + name + ".html", first_heading(nb) or name, summary(nb), nb))
+    if not entries:
+        sys.exit(f"no executed notebooks in {executed}: run ./course test or ./course html")
+    for i, (label, href, title, _, nb) in enumerate(entries):
+        prev = entries[i - 1] if i > 0 and entries[i - 1][0] == label else None
+        nxt = entries[i + 1] if i + 1 < len(entries) and entries[i + 1][0] == label else None
+        up = "../" if "/" in href else ""
+
+        def rel(e):
+            return (os.path.relpath(e[1], os.path.dirname(href) or "."), e[2]) if e else None
+        target = os.path.join(site, href)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(page(exporter, nb, rel(prev), rel(nxt), up + "index.html"))
+    items = []
+    for label, _, _ in sections:
+        rows = [f'<li><a href="{html.escape(h)}">{html.escape(t)}</a><br><small>{html.escape(s)}</small></li>'
+                for lab, h, t, s, _ in entries if lab == label]
+        if rows:
+            items.append(f"<h2>{label}</h2>\n<ol>\n" + "\n".join(rows) + "\n</ol>")
+    with open(os.path.join(site, "index.html"), "w", encoding="utf-8") as f:
+        f.write(f"""<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>多任务 &amp; 多线程 &amp; 多进程 in Java</title>{STYLE}
+<style>body {{ max-width: 900px; margin: 2em auto; line-height: 1.6; }} li {{ margin: 0.6em 0; }}</style></head>
+<body>
+<h1>多任务 &amp; 多线程 &amp; 多进程 in Java</h1>
+<p>用 Java 学习多任务、线程与进程。每一页都是一个已经运行过的 Jupyter 笔记本：代码、输出和图表都在页面里。
+想自己运行和修改，请按 README 在本地或 Binder 上打开课程。</p>
+{chr(10).join(items)}
+</body></html>
+""")
+    print(f"[course] site written: {os.path.join(site, 'index.html')} ({len(entries)} pages)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    export(sys.argv[1], sys.argv[2])

@@ -1,0 +1,169 @@
+"""Executes course notebooks headless through the installed 'java' kernel and checks them.
+
+usage: run_notebook.py NOTEBOOK.ipynb [...]
+
+A notebook passes when:
+  - it was committed clean (no outputs, no execution counts) with kernelspec 'java';
+  - no cell shows an error, except cells tagged 'raises-exception', which must show one;
+  - no cell runs longer than metadata.course.cell_timeout seconds (default 120);
+  - its outputs hold what metadata.course.expect declares: at least 'images' pictures, every
+    string of 'text', no string of 'forbid';
+  - after its last cell no thread it started and no child process it spawned is still alive.
+The executed copy (outputs kept) goes to build/executed/<same relative path>.
+Prints one line per notebook and exits 1 if any failed.
+"""
+import copy
+import html
+import os
+import re
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+ROOT = os.environ.get("COURSE_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NOTEBOOKS = os.path.join(ROOT, "notebooks")
+EXECUTED = os.path.join(ROOT, "build", "executed")
+MARKER = "COURSE-LEFTOVERS:"
+DEFAULT_CELL_TIMEOUT = 120
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def coalesce_streams(cell):
+    """Joins consecutive pieces of the same stream: the kernel sends printf's pieces one by one."""
+    merged = []
+    for o in cell.get("outputs", []):
+        if merged and o.output_type == "stream" and merged[-1].output_type == "stream" and merged[-1].name == o.name:
+            merged[-1].text += o.text
+        else:
+            merged.append(o)
+    cell.outputs = merged
+
+
+def output_text(out):
+    """The text a reader sees in one output (HTML tags stripped, entities decoded)."""
+    if out.output_type == "stream":
+        return out.text
+    if out.output_type == "error":
+        return "\n".join([f"{out.ename}: {out.evalue}"] + [ANSI.sub("", line) for line in out.get("traceback", [])])
+    data = out.get("data", {})
+    parts = [data.get("text/plain", "")]
+    if "text/html" in data:
+        parts.append(html.unescape(re.sub(r"<[^>]+>", " ", data["text/html"])))
+    if "text/markdown" in data:
+        parts.append(data["text/markdown"])
+    return "\n".join(parts)
+
+
+def static_problems(nb):
+    problems = []
+    name = nb.metadata.get("kernelspec", {}).get("name")
+    if name != "java":
+        problems.append(f"kernelspec is {name!r}, must be 'java'")
+    dirty = [i + 1 for i, c in enumerate(nb.cells)
+             if c.cell_type == "code" and (c.get("outputs") or c.get("execution_count"))]
+    if dirty:
+        problems.append(f"committed with outputs in cells {dirty}: clear all outputs before committing")
+    if "expect" not in nb.metadata.get("course", {}):
+        problems.append("metadata.course.expect is missing: declare what the notebook must show")
+    return problems
+
+
+def run(path):
+    """Returns (problems, seconds)."""
+    nb = nbformat.read(path, as_version=4)
+    problems = static_problems(nb)
+    course = nb.metadata.get("course", {})
+    expect = course.get("expect", {})
+
+    run_nb = copy.deepcopy(nb)
+    for c in run_nb.cells:
+        if c.cell_type == "code":
+            c.outputs, c.execution_count = [], None
+    run_nb.cells = ([nbformat.v4.new_code_cell("course.kernel.Leftovers.baseline();")] + run_nb.cells
+                    + [nbformat.v4.new_code_cell("course.kernel.Leftovers.report(5000);")])
+    client = NotebookClient(run_nb, kernel_name="java", allow_errors=True,
+                            timeout=course.get("cell_timeout", DEFAULT_CELL_TIMEOUT), startup_timeout=60,
+                            resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
+    t0 = time.monotonic()
+    finished = False
+    try:
+        client.execute()
+        finished = True
+    except CellTimeoutError as e:
+        problems.append(f"a cell ran longer than its time limit: {str(e).splitlines()[0]}")
+    except DeadKernelError as e:
+        problems.append(f"the kernel died: {e}")
+    except Exception as e:  # kernel did not start, connection lost, ...
+        problems.append(f"could not execute: {type(e).__name__}: {e}")
+    seconds = time.monotonic() - t0
+
+    cells = run_nb.cells[1:-1]
+    for cell in cells:
+        if cell.cell_type == "code":
+            coalesce_streams(cell)
+    texts, images = [], 0
+    for number, cell in enumerate(cells, start=1):
+        if cell.cell_type != "code":
+            continue
+        errors = [o for o in cell.get("outputs", []) if o.output_type == "error"]
+        tagged = "raises-exception" in cell.metadata.get("tags", [])
+        if errors and not tagged:
+            e, first_line = errors[0], (cell.source.strip().splitlines() or [""])[0][:100]
+            problems.append(f"cell {number} failed: {e.ename}: {e.evalue}\n    code: {first_line}")
+        if tagged and not errors and finished:
+            problems.append(f"cell {number} is tagged raises-exception but raised nothing")
+        for o in cell.get("outputs", []):
+            texts.append(output_text(o))
+            if "image/png" in o.get("data", {}):
+                images += 1
+    every = "\n".join(texts)
+
+    if finished:
+        if images < expect.get("images", 0):
+            problems.append(f"shows {images} images, declares at least {expect['images']}")
+        for t in expect.get("text", []):
+            if t not in every:
+                problems.append(f"declared text not shown: {t!r}")
+        for t in expect.get("forbid", []):
+            if t in every:
+                problems.append(f"forbidden text shown: {t!r}")
+        report = "".join(output_text(o) for o in run_nb.cells[-1].get("outputs", []))
+        found = re.search(re.escape(MARKER) + r" (.*)", report)
+        if not found:
+            problems.append("the leftover check did not run: " + report.strip()[:300])
+        elif found.group(1).strip() != "none":
+            problems.append("left running after the last cell: " + found.group(1).strip())
+
+    executed = copy.deepcopy(run_nb)
+    executed.cells = cells
+    rel = os.path.relpath(os.path.abspath(path), NOTEBOOKS)
+    target = os.path.join(EXECUTED, rel if not rel.startswith("..") else os.path.basename(path))
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    nbformat.write(executed, target)
+    return problems, seconds
+
+
+def main(paths):
+    if not paths:
+        print(__doc__)
+        return 2
+    failed = 0
+    for p in paths:
+        problems, seconds = run(p)
+        name = os.path.relpath(p, ROOT) if os.path.abspath(p).startswith(ROOT) else p
+        if problems:
+            failed += 1
+            print(f"FAIL {name} ({seconds:.1f} s)")
+            for pr in problems:
+                print("  - " + pr)
+        else:
+            print(f"PASS {name} ({seconds:.1f} s)")
+        sys.stdout.flush()
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
