@@ -52,6 +52,7 @@ public final class ThreadLab implements AutoCloseable {
     private final String title;
     private final List<Spec> specs = new ArrayList<>();
     private final List<Thread> started = new ArrayList<>();
+    private final LabLog log = LabLog.start();
     private Duration timeout = DEFAULT_TIMEOUT;
     private Duration grace = DEFAULT_GRACE;
     private boolean ran;
@@ -63,6 +64,14 @@ public final class ThreadLab implements AutoCloseable {
     /** A new lab; {@code title} heads its report. */
     public static ThreadLab create(String title) {
         return new ThreadLab(Objects.requireNonNull(title, "title"));
+    }
+
+    /**
+     * The log the threads write to; other threads (a watchdog, a pool's workers) may write to it too.
+     * Its time zero is moved to the moment the start gate opens.
+     */
+    public LabLog log() {
+        return log;
     }
 
     /**
@@ -135,7 +144,6 @@ public final class ThreadLab implements AutoCloseable {
             throw new IllegalStateException("lab '" + title + "' already ran / 这个实验已经运行过了，请重新 create");
         }
         ran = true;
-        LabLog log = LabLog.start();
         int n = specs.size();
         CountDownLatch ready = new CountDownLatch(n);
         CountDownLatch gate = new CountDownLatch(1);
