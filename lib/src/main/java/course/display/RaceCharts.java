@@ -130,13 +130,30 @@ public final class RaceCharts {
         return Charts.render(chart);
     }
 
-    /** Bars: the share of runs with lost updates, per result (labelled strategy and mode). */
+    /** Horizontal bars: the share of runs with lost updates, per result (labelled strategy and mode). */
     public static BufferedImage lostShare(String title, List<RaceResult> results) {
-        Map<String, Double> values = new LinkedHashMap<>();
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<Color> colours = new ArrayList<>();
         for (RaceResult r : results) {
-            values.put(r.strategy().label() + (r.widened() ? "（演示）" : ""), 100 * r.lostShare());
+            data.addValue(100 * r.lostShare(), "比例", r.strategy().label() + (r.widened() ? "（演示）" : ""));
+            colours.add(r.strategy().safe() ? CORRECT : LOST);
         }
-        return Charts.bars(title, "写法", "有丢失更新的运行 (%)", values);
+        JFreeChart chart = ChartFactory.createBarChart(title, "写法", "有丢失更新的运行 (%)", data,
+                PlotOrientation.HORIZONTAL, false, false, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        BarRenderer renderer = new BarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return colours.get(column);
+            }
+        };
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} %", new java.text.DecimalFormat("0")));
+        renderer.setDefaultItemLabelsVisible(true);
+        plot.setRenderer(renderer);
+        plot.getRangeAxis().setRange(0, 110);
+        return Charts.render(chart);
     }
 
     /** Grouped bars: nanoseconds per increment, one group per thread count, one bar per strategy. */
