@@ -149,8 +149,10 @@ public final class RaceCharts {
         };
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} %", new java.text.DecimalFormat("0")));
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator(" {2} %", new java.text.DecimalFormat("0")));
         renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+                org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
         plot.setRenderer(renderer);
         plot.getRangeAxis().setRange(0, 110);
         return Charts.render(chart);
