@@ -135,18 +135,20 @@ public final class Ex06 {
         ex.expectEquals("两把锁都空闲时返回", true, freeResult[0], "两把锁都空闲，应该都拿到、干完活、返回 true。");
         ex.expect("返回之后两把锁都已释放", !first.isLocked() && !second.isLocked(),
                 "拿到的锁要在 finally 里 unlock()。");
-        // (b) second held by another thread
+        // (b) second held by another thread (fresh locks: case (a) may have left the first ones locked)
+        ReentrantLock first2 = new ReentrantLock();
+        ReentrantLock second2 = new ReentrantLock();
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Thread holder = new Thread(() -> {
-            second.lock();
+            second2.lock();
             try {
                 held.countDown();
                 release.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                second.unlock();
+                second2.unlock();
             }
         }, "占着第二把锁的线程");
         holder.setDaemon(true);
@@ -154,7 +156,7 @@ public final class Ex06 {
         Object[] busyResult;
         try {
             held.await(5, TimeUnit.SECONDS);
-            busyResult = runLearner(learner, first, second);
+            busyResult = runLearner(learner, first2, second2);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             busyResult = new Object[]{null, true, false};

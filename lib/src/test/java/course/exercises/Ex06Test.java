@@ -73,7 +73,10 @@ class Ex06Test {
         var ok = Ex06.tryLock(reference);
         assertTrue(ok.passed(), ok.toString());
         Ex06.TryBoth placeholder = (first, second) -> first.tryLock();
-        assertFalse(Ex06.tryLock(placeholder).passed());
+        var wrong = Ex06.tryLock(placeholder);
+        assertFalse(wrong.passed());
+        assertTrue(wrong.toString().contains("✘ 第二把锁被占着时返回：期望 false，实际是 true"), wrong.toString());
+        assertTrue(wrong.toString().contains("✘ 放弃时第一把锁也释放了"), wrong.toString());
         Ex06.TryBoth blocking = (first, second) -> {
             first.lock();
             try {
