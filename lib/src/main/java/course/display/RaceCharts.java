@@ -1,0 +1,178 @@
+package course.display;
+
+import java.awt.Color;
+import java.awt.Paint;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+import course.race.RaceCost;
+import course.race.RaceResult;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Pictures and tables of the race lab ({@code course.race}): outcome table, histogram of final
+ * values, share of runs with lost updates, cost per strategy.
+ *
+ * <p>竞态实验的图和表：jcstress 风格的结果表、最终值的直方图（绿色 = 正确，红色 = 丢失更新）、
+ * 各写法"有丢失更新的运行"所占比例、每次 +1 的耗时。
+ */
+public final class RaceCharts {
+
+    static final Color CORRECT = new Color(0x59A14F);
+    static final Color LOST = new Color(0xE15759);
+    static final Color FORBIDDEN = new Color(0x000000);
+
+    private RaceCharts() {
+    }
+
+    /** The jcstress-style outcome table of one result: grade, runs, share, range of values, meaning. */
+    public static Html table(RaceResult r) {
+        List<RaceResult.Row> rows = r.rows();
+        Table t = Table.create(String.format(Locale.ROOT, "%s%s：%d 个线程 × %,d 次 +1，期望值 %,d，运行 %d 次",
+                        r.strategy().label(), r.widened() ? "（演示模式）" : "", r.threads(), r.increments(), r.expected(),
+                        r.finals().size()),
+                StringColumn.create("评级", rows.stream().map(x -> x.grade().chinese()).toList()),
+                IntColumn.create("次数", rows.stream().mapToInt(RaceResult.Row::runs).toArray()),
+                StringColumn.create("比例", rows.stream().map(x -> String.format(Locale.ROOT, "%.0f %%", 100 * x.share())).toList()),
+                StringColumn.create("最终值", rows.stream().map(x -> x.runs() == 0 ? "—" : x.min() == x.max()
+                        ? String.format(Locale.ROOT, "%,d", x.min())
+                        : String.format(Locale.ROOT, "%,d … %,d", x.min(), x.max())).toList()),
+                StringColumn.create("说明", rows.stream().map(x -> (!x.allowed() && x.runs() > 0 ? "✘ " : "") + x.description()).toList()));
+        return Tables.html(t);
+    }
+
+    /** One row per result: strategy, mode, runs, lost-update runs and share, median time. */
+    public static Html summary(List<RaceResult> results) {
+        Table t = Table.create("各种写法的结果",
+                StringColumn.create("写法", results.stream().map(r -> r.strategy().label()).toList()),
+                StringColumn.create("模式", results.stream().map(r -> r.widened() ? "演示（放大窗口）" : "正常").toList()),
+                IntColumn.create("运行次数", results.stream().mapToInt(r -> r.finals().size()).toArray()),
+                IntColumn.create("丢失更新次数", results.stream().mapToInt(RaceResult::lostRuns).toArray()),
+                StringColumn.create("丢失比例", results.stream().map(r -> String.format(Locale.ROOT, "%.0f %%", 100 * r.lostShare())).toList()),
+                DoubleColumn.create("每次运行中位数 (ms)", results.stream().mapToDouble(r -> Math.round(r.medianTime().toNanos() / 1e4) / 100.0).toArray()));
+        return Tables.html(t);
+    }
+
+    /**
+     * A histogram of the final values: equal-width bins from the smallest value up to the expected
+     * total, plus one bar for the exact expected total (green); lost updates red.
+     */
+    public static BufferedImage histogram(RaceResult r) {
+        return histogram(r, 12);
+    }
+
+    /** {@link #histogram(RaceResult)} with {@code bins} bins below the expected total. */
+    public static BufferedImage histogram(RaceResult r, int bins) {
+        if (bins < 1) {
+            throw new IllegalArgumentException("bins (" + bins + ") must be positive");
+        }
+        long expected = r.expected();
+        long lo = r.finals().stream().mapToLong(Long::longValue).min().orElse(expected);
+        long hi = r.finals().stream().mapToLong(Long::longValue).max().orElse(expected);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        List<Color> colours = new ArrayList<>();
+        long below = Math.min(hi, expected - 1);
+        if (lo < expected) {
+            long width = Math.max(1, (below - lo + bins) / bins);
+            for (long start = lo; start <= below; start += width) {
+                long end = Math.min(below, start + width - 1);
+                long s = start;
+                int c = (int) r.finals().stream().filter(v -> v >= s && v <= end).count();
+                counts.put(start == end ? compact(start, expected) : compact(start, expected) + "–" + compact(end, expected), c);
+                colours.add(LOST);
+            }
+        }
+        counts.put(compact(expected, expected) + "（正确）", (int) r.finals().stream().filter(v -> v == expected).count());
+        colours.add(CORRECT);
+        long over = r.finals().stream().filter(v -> v > expected).count();
+        if (over > 0) {
+            counts.put("> " + compact(expected, expected) + "（禁止）", (int) over);
+            colours.add(FORBIDDEN);
+        }
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        counts.forEach((k, v) -> data.addValue(v, "运行次数", k));
+        JFreeChart chart = ChartFactory.createBarChart(
+                String.format(Locale.ROOT, "%s%s：%d 次运行的最终值", r.strategy().label(), r.widened() ? "（演示模式）" : "",
+                        r.finals().size()),
+                "最终值（期望 " + String.format(Locale.ROOT, "%,d", expected) + "）", "运行次数", data,
+                PlotOrientation.VERTICAL, false, false, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        BarRenderer renderer = new BarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return colours.get(column);
+            }
+        };
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator());
+        renderer.setDefaultItemLabelsVisible(true);
+        plot.setRenderer(renderer);
+        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        plot.getRangeAxis().setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        return Charts.render(chart);
+    }
+
+    /** Horizontal bars: the share of runs with lost updates, per result (labelled strategy and mode). */
+    public static BufferedImage lostShare(String title, List<RaceResult> results) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<Color> colours = new ArrayList<>();
+        for (RaceResult r : results) {
+            data.addValue(100 * r.lostShare(), "比例", r.strategy().label() + (r.widened() ? "（演示）" : ""));
+            colours.add(r.strategy().safe() ? CORRECT : LOST);
+        }
+        JFreeChart chart = ChartFactory.createBarChart(title, "写法", "有丢失更新的运行 (%)", data,
+                PlotOrientation.HORIZONTAL, false, false, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        BarRenderer renderer = new BarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return colours.get(column);
+            }
+        };
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator(" {2} %", new java.text.DecimalFormat("0")));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+                org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
+        plot.setRenderer(renderer);
+        plot.getRangeAxis().setRange(0, 110);
+        return Charts.render(chart);
+    }
+
+    /** Grouped bars: nanoseconds per increment, one group per thread count, one bar per strategy. */
+    public static BufferedImage cost(List<RaceCost.Point> points) {
+        Map<String, Map<String, Double>> series = new LinkedHashMap<>();
+        for (RaceCost.Point p : points) {
+            series.computeIfAbsent(p.strategy().label(), k -> new LinkedHashMap<>())
+                    .put(p.threads() + " 个线程", Math.round(p.nanosPerIncrement() * 100) / 100.0);
+        }
+        return Charts.groupedBars("每次 +1 的平均耗时（总次数固定，平分给各线程）", "线程数", "耗时 (纳秒/次)", series, true);
+    }
+
+    /** 12345 → "12,345"; 1 234 567 → "1.235M" when the scale reaches millions: short axis labels. */
+    static String compact(long v, long scale) {
+        if (Math.abs(scale) >= 1_000_000) {
+            return String.format(Locale.ROOT, "%.3fM", v / 1e6);
+        }
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+}

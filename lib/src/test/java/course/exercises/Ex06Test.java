@@ -1,0 +1,94 @@
+package course.exercises;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class Ex06Test {
+
+    static void ordered(Ex06.Account from, Ex06.Account to, long amount) {
+        Ex06.Account first = from.id() < to.id() ? from : to;
+        Ex06.Account second = first == from ? to : from;
+        first.lock();
+        try {
+            second.lock();
+            try {
+                from.moveTo(to, amount);
+            } finally {
+                second.unlock();
+            }
+        } finally {
+            first.unlock();
+        }
+    }
+
+    static void naive(Ex06.Account from, Ex06.Account to, long amount) {
+        from.lock();
+        try {
+            to.lock();
+            try {
+                from.moveTo(to, amount);
+            } finally {
+                to.unlock();
+            }
+        } finally {
+            from.unlock();
+        }
+    }
+
+    @Test
+    void lockOrderPassesTheReferenceAndFailsOppositeOrderWithoutLeavingThreads() {
+        var ok = Ex06.lockOrder(Ex06Test::ordered);
+        assertTrue(ok.passed(), ok.toString());
+        var bad = Ex06.lockOrder(Ex06Test::naive);
+        assertFalse(bad.passed(), bad.toString());
+        assertTrue(bad.toString().contains("没有留下线程"), bad.toString());
+        assertTrue(bad.toString().contains("✔ 没有留下线程"), "the check breaks the deadlock: " + bad);
+    }
+
+    @Test
+    void tryLockPassesTheReferenceAndFailsPlaceholders() {
+        Ex06.TryBoth reference = (first, second) -> {
+            if (!first.tryLock(100, TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+            try {
+                if (!second.tryLock(100, TimeUnit.MILLISECONDS)) {
+                    return false;
+                }
+                try {
+                    return true;
+                } finally {
+                    second.unlock();
+                }
+            } finally {
+                first.unlock();
+            }
+        };
+        var ok = Ex06.tryLock(reference);
+        assertTrue(ok.passed(), ok.toString());
+        Ex06.TryBoth placeholder = (first, second) -> first.tryLock();
+        var wrong = Ex06.tryLock(placeholder);
+        assertFalse(wrong.passed());
+        assertTrue(wrong.toString().contains("✘ 第二把锁被占着时返回：期望 false，实际是 true"), wrong.toString());
+        assertTrue(wrong.toString().contains("✘ 放弃时第一把锁也释放了"), wrong.toString());
+        Ex06.TryBoth blocking = (first, second) -> {
+            first.lock();
+            try {
+                second.lock();
+                second.unlock();
+                return true;
+            } finally {
+                first.unlock();
+            }
+        };
+        var stuck = Ex06.tryLock(blocking);
+        assertFalse(stuck.passed(), stuck.toString());
+        assertTrue(stuck.toString().contains("✘ 第二把锁被占着时 1 秒内放弃"), stuck.toString());
+    }
+}
