@@ -9,7 +9,8 @@ A notebook passes when:
   - its outputs hold what metadata.course.expect declares: at least 'images' pictures, every
     string of 'text', no string of 'forbid';
   - after its last cell no thread it started and no child process it spawned is still alive.
-The executed copy (outputs kept) goes to build/executed/<same relative path>.
+The executed copy (outputs kept) goes to build/executed/<same relative path> ($COURSE_EXECUTED_DIR
+if set).
 Prints one line per notebook and exits 1 if any failed.
 """
 import copy
@@ -25,7 +26,7 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
 ROOT = os.environ.get("COURSE_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NOTEBOOKS = os.path.join(ROOT, "notebooks")
-EXECUTED = os.path.join(ROOT, "build", "executed")
+EXECUTED = os.environ.get("COURSE_EXECUTED_DIR") or os.path.join(ROOT, "build", "executed")
 MARKER = "COURSE-LEFTOVERS:"
 DEFAULT_CELL_TIMEOUT = 120
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -115,7 +116,8 @@ def run(path):
         tagged = "raises-exception" in cell.metadata.get("tags", [])
         if errors and not tagged:
             e, first_line = errors[0], (cell.source.strip().splitlines() or [""])[0][:100]
-            problems.append(f"cell {number} failed: {e.ename}: {e.evalue}\n    code: {first_line}")
+            detail = e.evalue or " | ".join(ANSI.sub("", t).strip() for t in e.get("traceback", [])[:4])
+            problems.append(f"cell {number} failed: {e.ename}: {detail}\n    code: {first_line}")
         if tagged and not errors and finished:
             problems.append(f"cell {number} is tagged raises-exception but raised nothing")
         for o in cell.get("outputs", []):

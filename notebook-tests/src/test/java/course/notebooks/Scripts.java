@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the Python scripts of notebook-tests/ with the Python that ./course found. */
@@ -32,8 +33,24 @@ final class Scripts {
     static Result run(long limitMinutes, String script, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(python(), ROOT.resolve("notebook-tests").resolve(script).toString()));
         command.addAll(List.of(args));
+        return run(limitMinutes, Map.of(), command);
+    }
+
+    /**
+     * Runs a command in the project folder with changes to the environment (a null value removes a
+     * variable); kills it and its children after the time limit.
+     */
+    static Result run(long limitMinutes, Map<String, String> env, List<String> command) throws IOException, InterruptedException {
+        String script = String.join(" ", command);
         ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
         pb.environment().put("COURSE_ROOT", ROOT.toString());
+        env.forEach((k, v) -> {
+            if (v == null) {
+                pb.environment().remove(k);
+            } else {
+                pb.environment().put(k, v);
+            }
+        });
         Path log = Files.createTempFile("course-script", ".log");
         pb.redirectOutput(log.toFile());
         Process p = pb.start();
@@ -41,7 +58,7 @@ final class Scripts {
             if (!p.waitFor(limitMinutes, TimeUnit.MINUTES)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new AssertionError(script + " " + String.join(" ", args) + " did not finish in "
+                throw new AssertionError(script + " did not finish in "
                         + limitMinutes + " minutes:\n" + Files.readString(log, StandardCharsets.UTF_8));
             }
             return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
