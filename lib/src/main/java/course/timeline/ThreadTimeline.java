@@ -212,16 +212,10 @@ public final class ThreadTimeline {
      * @throws IllegalStateException wrapping a checked exception thrown by body
      */
     public void span(String label, Body body) {
-        try (OpenSpan s = span(label)) {
+        call(label, () -> {
             body.run();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(label + ": 被中断 (interrupted)", e);
-        } catch (Exception e) {
-            throw new IllegalStateException(label + ": " + e, e);
-        }
+            return null;
+        });
     }
 
     /**
