@@ -42,12 +42,13 @@ def first_heading(nb):
 
 
 def summary(nb):
-    """The first plain sentence of the first markdown cell, for the table of contents."""
+    """The first plain sentence of the first markdown cell, for the table of contents: markdown marks
+    removed, lines that only introduce a list (ending in a colon) skipped."""
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             for line in cell.source.splitlines():
-                line = line.strip()
-                if line and not line.startswith(("#", "-", "*", "|", ">", "[", "<", "!")):
+                line = re.sub(r"\*\*|`", "", line.strip())
+                if line and not line.startswith(("#", "-", "*", "|", ">", "[", "<", "!")) and not line.endswith(("：", ":")):
                     return line
             return ""
     return ""
