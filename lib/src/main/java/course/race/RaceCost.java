@@ -50,6 +50,8 @@ public final class RaceCost {
      * Increments between two looks at the stop flag; the JMH benchmark's loop has the same length.
      */
     public static final int BATCH = 1024;
+    /** Length of the one-thread run that precedes each strategy's measurements, for the JIT. */
+    private static final Duration JIT_WARM_UP = Duration.ofMillis(50);
     /** Longs of padding on each side of a measured counter. */
     private static final int PAD_LONGS = 32;
     /** Longest window accepted. */
@@ -78,8 +80,9 @@ public final class RaceCost {
      * Measures every strategy with every thread count. For each pair the same threads run {@link #WARM_UP_ITERATIONS}
      * warm-up iterations and then {@code iterations} measured ones of {@code window} each, released together at
      * the start of each and meeting again at its end (JMH's protocol); an iteration's cost is 1 / the sum of the
-     * threads' throughputs, the point is the median iteration. Takes about strategies × thread counts ×
-     * (iterations + 2) × window.
+     * threads' throughputs, the point is the median iteration. Before a strategy's first pair, one thread runs
+     * its loop for 150 ms, not counted, so the JIT has compiled it. Takes about strategies × (0.15 s + thread
+     * counts × (iterations + 2) × window).
      *
      * @throws IllegalArgumentException when a list is empty, a thread count is not in 1..64, the window is not
      *                                  in 1 ms..5 s or iterations is not in 1..100
@@ -106,6 +109,7 @@ public final class RaceCost {
         }
         List<Point> points = new ArrayList<>();
         for (RaceStrategy s : strategies) {
+            once(s, 1, JIT_WARM_UP, 1); // not counted: lets the JIT compile this strategy's loop before the first pair
             for (int t : threadCounts) {
                 Run r = once(s, t, window, iterations);
                 points.add(new Point(s, t, median(r.nanosPerIncrement()), r.correct()));
