@@ -33,10 +33,10 @@ import course.race.RaceStrategy;
  * contended monitor hands over); when other processes take a core, the threads mostly take turns and the cost
  * drops to nearly the 1-thread cost. Measured minutes apart, the two methods see different machines. So the
  * report runs JMH in this JVM ({@code forks(0)}, like the notebook: one JVM for every strategy) and measures in
- * short passes: a pass runs JMH on every strategy and then the notebook's method on every strategy, a few
- * seconds in all. Each pass gives a ratio to AtomicLong per strategy and side; the report compares the medians
- * of those ratios over the passes (a warm-up pass is not counted) and prints every pass, so the spread is
- * visible.
+ * passes: a pass takes each strategy in turn and measures it with JMH and right after with the notebook's
+ * method, about a second for both. Each pass gives a ratio to AtomicLong per strategy and side; the report
+ * compares the medians of those ratios over the passes (a warm-up pass is not counted) and prints every pass,
+ * so the spread is visible.
  *
  * <pre>
  * ./course lock-cost             # builds lib and bench (profile bench), then runs this
@@ -68,14 +68,6 @@ public final class LockCostReport {
 
         boolean allOk = true;
         for (int threads : threadCounts) {
-            Options opt = new OptionsBuilder()
-                    .include(LockCostBench.class.getName() + "\\.")
-                    .threads(threads)
-                    .forks(0)
-                    .warmupIterations(2).warmupTime(TimeValue.milliseconds(100))
-                    .measurementIterations(5).measurementTime(TimeValue.milliseconds(100))
-                    .verbosity(VerboseMode.SILENT)
-                    .build();
             Map<RaceStrategy, double[]> jmhNs = new LinkedHashMap<>();
             Map<RaceStrategy, double[]> nbNs = new LinkedHashMap<>();
             for (RaceStrategy s : strategies) {
@@ -83,19 +75,24 @@ public final class LockCostReport {
                 nbNs.put(s, new double[passes]);
             }
             for (int pass = -1; pass < passes; pass++) { // pass -1: warm-up (JIT, monitors), not counted
-                Map<String, Double> jmh = new LinkedHashMap<>();
-                for (RunResult r : new Runner(opt).run()) {
-                    String label = r.getParams().getBenchmark();
+                for (RaceStrategy s : strategies) {
+                    // JMH and then the notebook's method on the same strategy, back to back: both see the same machine
+                    Options opt = new OptionsBuilder()
+                            .include(LockCostBench.class.getName() + "\\." + methods.get(s) + "$")
+                            .threads(threads)
+                            .forks(0)
+                            .warmupIterations(2).warmupTime(TimeValue.milliseconds(100))
+                            .measurementIterations(5).measurementTime(TimeValue.milliseconds(100))
+                            .verbosity(VerboseMode.SILENT)
+                            .build();
+                    RunResult r = new Runner(opt).runSingle();
                     // throughput summed over the threads, increments per microsecond → ns per increment overall
-                    jmh.put(label.substring(label.lastIndexOf('.') + 1), 1000.0 / r.getPrimaryResult().getScore());
-                }
-                List<RaceCost.Point> ours = RaceCost.measure(strategies, List.of(threads), window, iterations);
-                for (RaceCost.Point p : ours) {
-                    if (pass < 0) {
-                        continue;
+                    double jmh = 1000.0 / r.getPrimaryResult().getScore();
+                    double ours = RaceCost.measure(List.of(s), List.of(threads), window, iterations).get(0).nanosPerIncrement();
+                    if (pass >= 0) {
+                        jmhNs.get(s)[pass] = jmh;
+                        nbNs.get(s)[pass] = ours;
                     }
-                    nbNs.get(p.strategy())[pass] = p.nanosPerIncrement();
-                    jmhNs.get(p.strategy())[pass] = jmh.get(methods.get(p.strategy()));
                 }
             }
             System.out.printf(Locale.ROOT, "== %d 个线程 — 每次 +1 的耗时（各轮中位数），以及相对 AtomicLong 的倍数（各轮倍数的中位数）==%n",

@@ -19,7 +19,8 @@ import course.threads.ThreadLab;
  *
  * <p>每种写法、每种线程数下，一次 +1 平均花多少纳秒。测法和 JMH 的吞吐量（throughput）模式一样：
  * 同一组线程先跑 2 轮热身（让 JIT 编译好），再跑几轮正式测量；每一轮所有线程同时出发、不停地加同一个计数器，
- * 到时间一起停下、会合。一轮的结果 = 1 ÷（各线程每纳秒加的次数之和），取各轮的中位数。
+ * 到时间一起停下、会合。每轮算出所有线程合起来每纳秒加了多少次（吞吐量），各轮取平均，
+ * 每次 +1 的耗时 = 1 ÷ 平均吞吐量。
  * 线程的创建、启动和收尾都不计入。
  *
  * <p>This replaces a first version that split a fixed total between fresh threads and timed them from start
@@ -62,7 +63,7 @@ public final class RaceCost {
      *
      * @param strategy           the strategy
      * @param threads            threads incrementing together
-     * @param nanosPerIncrement  median over the measured iterations of 1 / (sum of the threads' increments per nanosecond)
+     * @param nanosPerIncrement  1 / the mean over the measured iterations of the sum of the threads' increments per nanosecond
      * @param correct            whether the counter ended equal to the increments done (no lost update)
      */
     public record Point(RaceStrategy strategy, int threads, double nanosPerIncrement, boolean correct) {
@@ -80,7 +81,7 @@ public final class RaceCost {
      * Measures every strategy with every thread count. For each pair the same threads run {@link #WARM_UP_ITERATIONS}
      * warm-up iterations and then {@code iterations} measured ones of {@code window} each, released together at
      * the start of each and meeting again at its end (JMH's protocol); an iteration's cost is 1 / the sum of the
-     * threads' throughputs, the point is the median iteration. Before a strategy's first pair, one thread runs
+     * threads' throughputs, the point is 1 / their mean throughput (JMH's score). Before a strategy's first pair, one thread runs
      * its loop for 150 ms, not counted, so the JIT has compiled it. Takes about strategies × (0.15 s + thread
      * counts × (iterations + 2) × window).
      *
@@ -112,7 +113,7 @@ public final class RaceCost {
             once(s, 1, JIT_WARM_UP, 1); // not counted: lets the JIT compile this strategy's loop before the first pair
             for (int t : threadCounts) {
                 Run r = once(s, t, window, iterations);
-                points.add(new Point(s, t, median(r.nanosPerIncrement()), r.correct()));
+                points.add(new Point(s, t, harmonicMean(r.nanosPerIncrement()), r.correct()));
             }
         }
         return List.copyOf(points);
@@ -224,11 +225,17 @@ public final class RaceCost {
         return new Run(cost, counter.value() == Arrays.stream(done).sum());
     }
 
-    private static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        int m = v.length / 2;
-        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
+    /**
+     * 1 / the mean of 1 / cost: the cost at the mean throughput, as JMH reports a throughput benchmark. With
+     * 2 threads the iterations are bimodal (tens of ns when both threads really run at once, a few ns when they
+     * take turns on one core); a median would pick one mode, JMH's mean weighs both by the increments done.
+     */
+    private static double harmonicMean(double[] costs) {
+        double perNano = 0;
+        for (double c : costs) {
+            perNano += 1 / c;
+        }
+        return costs.length / perNano;
     }
 
     /** Aligned text, one line per point. */
