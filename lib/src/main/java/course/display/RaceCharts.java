@@ -165,7 +165,7 @@ public final class RaceCharts {
             series.computeIfAbsent(p.strategy().label(), k -> new LinkedHashMap<>())
                     .put(p.threads() + " 个线程", Math.round(p.nanosPerIncrement() * 100) / 100.0);
         }
-        return Charts.groupedBars("每次 +1 的平均耗时（总次数固定，平分给各线程）", "线程数", "耗时 (纳秒/次)", series, true);
+        return Charts.groupedBars("每次 +1 的平均耗时（所有线程同时不停地加同一个计数器）", "线程数", "耗时 (纳秒/次)", series, true);
     }
 
     /** 12345 → "12,345"; 1 234 567 → "1.235M" when the scale reaches millions: short axis labels. */

@@ -7,6 +7,8 @@ import java.util.function.LongSupplier;
 
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
+import course.cpu.Cpu;
+import course.cpu.Interleavings;
 import course.threads.LabRun;
 import course.threads.ThreadLab;
 
@@ -78,6 +80,39 @@ public final class Ex05 {
                         "两个线程都先 LOAD 到 0，再各自 STORE 1：结果可能是 1；一个做完另一个再做：2。")
                 .expectEquals("3 个线程各 +1 一次", possible(3), threeThreads == null ? null : new TreeSet<>(threeThreads),
                         "最终值 = 最后一个 STORE 写下的值 = 它 LOAD 时看到的值 + 1。")
+                .verdict();
+    }
+
+    /** Instructions of one thread in 练习 4: two increments of three instructions each. */
+    public static final int SCHEDULE_LENGTH_PER_THREAD = 6;
+
+    /**
+     * 练习 4: a schedule (0 = T1, 1 = T2, one entry per whole instruction) under which two threads each doing
+     * {@code count = count + 1} twice on the CPU simulator leave {@code count} at 2, the smallest possible value.
+     */
+    public static Verdict lowestSchedule(int[] schedule) {
+        Exercise ex = Exercise.named("练习 4：让 4 次 +1 只剩下 2");
+        if (schedule == null) {
+            return ex.expect("给出一个调度", false, "schedule 不能是 null：写成 int[] schedule = {0, 1, …};").verdict();
+        }
+        int expectedLength = 2 * SCHEDULE_LENGTH_PER_THREAD;
+        ex.expectEquals("调度的长度（每个线程 2 × 3 条指令）", expectedLength, schedule.length,
+                "两个线程各有 LOAD / ADDI / STORE 两遍，一共 12 项，每项是 0（T1）或 1（T2）。");
+        if (schedule.length != expectedLength) {
+            return ex.verdict();
+        }
+        Cpu cpu = Cpu.threads(Interleavings.counterProgram(2), 2);
+        try {
+            cpu.run(schedule);
+        } catch (IllegalArgumentException e) {
+            return ex.expect("调度可以执行", false, "模拟器拒绝了这个调度：" + e.getMessage()
+                    + "。每个线程正好出现 6 次，编号只能是 0 或 1。").verdict();
+        }
+        ex.expect("两个线程都执行完了自己的 6 条指令", cpu.halted(),
+                "0 和 1 要各出现 6 次。");
+        return ex.expectEquals("最终 count", 2L, cpu.peek(Interleavings.COUNTER),
+                        "要让 T1 第一次 LOAD 读到 0，等 T2 做完一次 +1 后再写回 1，覆盖掉 T2 的成果；"
+                        + "然后 T2 的第二次 LOAD 读到 1，等 T1 做完第二次 +1 后再写回 2。")
                 .verdict();
     }
 

@@ -1,5 +1,6 @@
 package course.race;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -102,7 +103,28 @@ public enum RaceStrategy {
          */
         abstract void addWidened(long n);
 
+        /**
+         * Adds 1 in batches of {@link RaceCost#BATCH} until {@code stop} is set or the thread is interrupted, and
+         * returns how many it added: {@link RaceCost}'s timed loop. Each subclass has its own copy so the whole
+         * loop is compiled per strategy, like a JMH benchmark method inlined into JMH's loop.
+         */
+        abstract long addUntil(AtomicBoolean stop);
+
         abstract long value();
+
+        /**
+         * Makes a lock (or an atomic) after allocating 256 bytes of nothing, so that it does not share a cache line
+         * with this counter's own fields or with whatever was allocated just before: a thread waiting for the lock
+         * does not keep pulling away the line the owner is writing (false sharing). JMH pads its @State objects for
+         * the same reason. Measured without it ({@link RaceCost}), the same loop cost 1, 2 or 4 times as much from
+         * one run to the next, depending on where the objects happened to land.
+         */
+        static <T> T separate(java.util.function.Supplier<T> make) {
+            long[] gap = new long[32];
+            T made = make.get();
+            java.lang.ref.Reference.reachabilityFence(gap);
+            return made;
+        }
     }
 
     static final class Plain extends SharedCounter {
@@ -113,6 +135,18 @@ public enum RaceStrategy {
             for (long i = 0; i < n; i++) {
                 count++;
             }
+        }
+
+        @Override
+        long addUntil(AtomicBoolean stop) {
+            long n = 0;
+            do {
+                for (long i = 0; i < RaceCost.BATCH; i++) {
+                count++;
+                }
+                n += RaceCost.BATCH;
+            } while (!stop.get() && !Thread.currentThread().isInterrupted());
+            return n;
         }
 
         @Override
@@ -141,6 +175,18 @@ public enum RaceStrategy {
         }
 
         @Override
+        long addUntil(AtomicBoolean stop) {
+            long n = 0;
+            do {
+                for (long i = 0; i < RaceCost.BATCH; i++) {
+                count++;
+                }
+                n += RaceCost.BATCH;
+            } while (!stop.get() && !Thread.currentThread().isInterrupted());
+            return n;
+        }
+
+        @Override
         void addWidened(long n) {
             for (long i = 0; i < n && !Thread.currentThread().isInterrupted(); i++) {
                 long v = count;
@@ -156,7 +202,7 @@ public enum RaceStrategy {
     }
 
     static final class Synchronized extends SharedCounter {
-        private final Object lock = new Object();
+        private final Object lock = separate(Object::new);
         private long count;
 
         @Override
@@ -166,6 +212,20 @@ public enum RaceStrategy {
                     count++;
                 }
             }
+        }
+
+        @Override
+        long addUntil(AtomicBoolean stop) {
+            long n = 0;
+            do {
+                for (long i = 0; i < RaceCost.BATCH; i++) {
+                synchronized (lock) {
+                    count++;
+                }
+                }
+                n += RaceCost.BATCH;
+            } while (!stop.get() && !Thread.currentThread().isInterrupted());
+            return n;
         }
 
         @Override
@@ -188,7 +248,7 @@ public enum RaceStrategy {
     }
 
     static final class Locked extends SharedCounter {
-        private final ReentrantLock lock = new ReentrantLock();
+        private final ReentrantLock lock = separate(ReentrantLock::new);
         private long count;
 
         @Override
@@ -201,6 +261,23 @@ public enum RaceStrategy {
                     lock.unlock();
                 }
             }
+        }
+
+        @Override
+        long addUntil(AtomicBoolean stop) {
+            long n = 0;
+            do {
+                for (long i = 0; i < RaceCost.BATCH; i++) {
+                lock.lock();
+                try {
+                    count++;
+                } finally {
+                    lock.unlock();
+                }
+                }
+                n += RaceCost.BATCH;
+            } while (!stop.get() && !Thread.currentThread().isInterrupted());
+            return n;
         }
 
         @Override
@@ -229,13 +306,25 @@ public enum RaceStrategy {
     }
 
     static final class Atomic extends SharedCounter {
-        private final AtomicLong count = new AtomicLong();
+        private final AtomicLong count = separate(AtomicLong::new);
 
         @Override
         void add(long n) {
             for (long i = 0; i < n; i++) {
                 count.incrementAndGet();
             }
+        }
+
+        @Override
+        long addUntil(AtomicBoolean stop) {
+            long n = 0;
+            do {
+                for (long i = 0; i < RaceCost.BATCH; i++) {
+                count.incrementAndGet();
+                }
+                n += RaceCost.BATCH;
+            } while (!stop.get() && !Thread.currentThread().isInterrupted());
+            return n;
         }
 
         @Override
@@ -256,13 +345,25 @@ public enum RaceStrategy {
     }
 
     static final class Adder extends SharedCounter {
-        private final LongAdder count = new LongAdder();
+        private final LongAdder count = separate(LongAdder::new);
 
         @Override
         void add(long n) {
             for (long i = 0; i < n; i++) {
                 count.increment();
             }
+        }
+
+        @Override
+        long addUntil(AtomicBoolean stop) {
+            long n = 0;
+            do {
+                for (long i = 0; i < RaceCost.BATCH; i++) {
+                count.increment();
+                }
+                n += RaceCost.BATCH;
+            } while (!stop.get() && !Thread.currentThread().isInterrupted());
+            return n;
         }
 
         @Override

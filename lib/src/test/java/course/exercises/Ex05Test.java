@@ -68,6 +68,22 @@ class Ex05Test {
         assertTrue(wrong.toString().contains("期望 [1, 2]，实际是 [2]"), wrong.toString());
     }
 
+    @Test
+    void lowestSchedulePassesTheReferenceAndFailsOtherSchedules() {
+        assertTrue(Ex05.lowestSchedule(new int[]{0, 1, 1, 1, 0, 0, 1, 0, 0, 0, 1, 1}).passed());
+        assertTrue(Ex05.lowestSchedule(course.cpu.Interleavings.counterIncrements(2, 2).outcome(2).schedule()).passed());
+        var serial = Ex05.lowestSchedule(new int[]{0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1});
+        Exercise_assertFails(serial);
+        assertTrue(serial.toString().contains("期望 2，实际是 4"), serial.toString());
+        var tooShort = Ex05.lowestSchedule(new int[]{0, 1});
+        Exercise_assertFails(tooShort);
+        assertTrue(tooShort.toString().contains("期望 12，实际是 2"), tooShort.toString());
+        var unbalanced = Ex05.lowestSchedule(new int[]{0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1});
+        Exercise_assertFails(unbalanced);
+        assertTrue(unbalanced.toString().contains("模拟器拒绝了这个调度"), unbalanced.toString());
+        Exercise_assertFails(Ex05.lowestSchedule(null));
+    }
+
     private static void Exercise_assertFails(course.check.Exercise.Verdict v) {
         assertFalse(v.passed(), v.toString());
         assertTrue(v.toString().startsWith("❌ 没通过"), v.toString());
