@@ -17,11 +17,21 @@ import re
 import statistics
 import sys
 import time
+import unicodedata
 
 import kernel_check
 import run_notebook
 
 CORES_SHOWN = re.compile(r"CPU 核数\s*:\s*(\d+)")
+
+
+def shown_width(text):
+    """Terminal columns of text: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def padded(text, width):
+    return text + " " * max(0, width - shown_width(text))
 
 
 def notebooks():
@@ -58,6 +68,8 @@ def rounds(mode, n, paths, results, failures, pinned_cores):
                 failed += 1
                 failures.append((mode, r, p, problems))
                 results[(mode, p, "failed")].append(r)
+                print(f"  FAIL {os.path.relpath(p, run_notebook.ROOT)} ({mode}, round {r}, {seconds:.1f} s): "
+                      f"{problems[0].splitlines()[0][:200]}", flush=True)
         walls.append(time.monotonic() - t0)
         print(f"round {r}/{n} on {mode}: {len(paths)} notebooks, {failed} failed, {walls[-1]:.1f} s", flush=True)
     return walls
@@ -78,7 +90,8 @@ def main(argv):
     log = open(os.path.join(out_dir, "kernels.log"), "w")
     os.dup2(log.fileno(), 1)
     os.dup2(log.fileno(), 2)
-    sys.stdout = sys.stderr = report
+    sys.stdout = report
+    sys.stderr = log
 
     paths = notebooks()
     everywhere = os.sched_getaffinity(0)
@@ -99,16 +112,18 @@ def main(argv):
     starts_ok = kernel_check.starts(starts) if starts else True
     t_end = time.monotonic()
 
-    name_width = max(len(os.path.relpath(p, run_notebook.NOTEBOOKS)) for p in paths)
+    names = [os.path.relpath(p, run_notebook.NOTEBOOKS) for p in paths]
+    name_width = max(shown_width(n) for n in names)
     print()
-    print(f"{'notebook':<{name_width}}  | {'all cores: runs fail median    max':>36} | {'1 core: runs fail median    max':>34}")
-    for p in paths:
-        row = f"{os.path.relpath(p, run_notebook.NOTEBOOKS):<{name_width}}  |"
+    print(f"{padded('', name_width)} | {'all cores':^28} | {'1 core (pinned)':^28} |")
+    print(f"{padded('notebook', name_width)} |" + " runs fail   median      max |" * 2)
+    for p, name in zip(paths, names):
+        row = f"{padded(name, name_width)} |"
         for mode in ("all cores", "1 core"):
             t = results[(mode, p)]
-            row += (f" {len(t):>15} {len(results[(mode, p, 'failed')]):>4} {statistics.median(t):>6.1f} s"
-                    f" {max(t):>5.1f} s |")
-        print(row.rstrip("|"))
+            row += (f" {len(t):>4} {len(results[(mode, p, 'failed')]):>4} {statistics.median(t):>6.1f} s"
+                    f" {max(t):>6.1f} s |")
+        print(row)
     total_fail = len(failures)
     print()
     for mode in ("all cores", "1 core"):
