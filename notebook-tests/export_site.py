@@ -19,6 +19,8 @@ from nbconvert import HTMLExporter
 
 # Script tags of the template that load code from elsewhere (require.js, MathJax) or configure it.
 SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S | re.I)
+MARKUP = re.compile(r"\*\*|__|`")
+LIST_NUMBER = re.compile(r"\d+[.)]\s")
 STYLE = """
 <style>
   body { font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; }
@@ -42,15 +44,15 @@ def first_heading(nb):
 
 
 def summary(nb):
-    """The first plain sentence of the first markdown cell, for the table of contents: markdown marks
-    removed, lines that only introduce a list (ending in a colon) skipped."""
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                line = re.sub(r"\*\*|`", "", line.strip())
-                if line and not line.startswith(("#", "-", "*", "|", ">", "[", "<", "!")) and not line.endswith(("：", ":")):
-                    return line
-            return ""
+    """The first plain line of the first markdown cells, for the table of contents: not a heading,
+    list, list continuation, table or quote, not a line that only introduces a list ("你能够："), markdown marks removed."""
+    for cell in [c for c in nb.cells if c.cell_type == "markdown"][:3]:
+        for raw in cell.source.splitlines():
+            line = raw.strip()
+            if (line and not raw[:1].isspace() and not LIST_NUMBER.match(line)
+                    and not line.startswith(("#", "-", "*", "|", ">", "[", "<", "!"))
+                    and not line.endswith((":", "："))):
+                return MARKUP.sub("", line)
     return ""
 
 

@@ -2,9 +2,11 @@ package course.notebooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** The installed kernel, driven the way Jupyter drives it (kernel_check.py, jupyter_client). */
+@Order(2)
 class KernelTest {
 
     /**

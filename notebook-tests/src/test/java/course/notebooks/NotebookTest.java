@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>The checks themselves live in run_notebook.py (also used by {@code ./course run}); this test
  * gives each notebook its own JUnit result.
  */
+@Order(1)
 class NotebookTest {
 
     static Stream<String> notebooks() throws IOException {
