@@ -13,6 +13,7 @@ import java.util.WeakHashMap;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
 import org.jfree.chart.plot.CategoryPlot;
@@ -21,6 +22,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -124,6 +126,23 @@ public final class Charts {
      */
     public static BufferedImage lines(String title, String xAxis, String yAxis,
                                       Map<String, ? extends Map<? extends Number, ? extends Number>> series) {
+        return xy(title, xAxis, yAxis, series, new XYLineAndShapeRenderer(true, true));
+    }
+
+    /**
+     * A step chart: each value holds until the next one (a queue length, a count of live threads),
+     * series name → (x → y) in iteration order of x.
+     */
+    public static BufferedImage steps(String title, String xAxis, String yAxis,
+                                      Map<String, ? extends Map<? extends Number, ? extends Number>> series) {
+        XYStepRenderer renderer = new XYStepRenderer();
+        renderer.setDefaultShapesVisible(true);
+        return xy(title, xAxis, yAxis, series, renderer);
+    }
+
+    private static BufferedImage xy(String title, String xAxis, String yAxis,
+                                    Map<String, ? extends Map<? extends Number, ? extends Number>> series,
+                                    XYLineAndShapeRenderer renderer) {
         XYSeriesCollection data = new XYSeriesCollection();
         series.forEach((name, points) -> {
             XYSeries s = new XYSeries(name, false, true);
@@ -133,7 +152,12 @@ public final class Charts {
         JFreeChart chart = themed(ChartFactory.createXYLineChart(title, xAxis, yAxis, data,
                 PlotOrientation.VERTICAL, series.size() > 1, false, false));
         XYPlot plot = chart.getXYPlot();
-        plot.setRenderer(new XYLineAndShapeRenderer(true, true));
+        plot.setRenderer(renderer);
+        boolean wholeX = series.values().stream().flatMap(points -> points.keySet().stream())
+                .allMatch(x -> x.doubleValue() == Math.rint(x.doubleValue()));
+        if (wholeX) { // counts (workers, cores, pool sizes): no ticks at 1.2, 1.4, ...
+            plot.getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
         return render(chart);
     }
 

@@ -333,9 +333,9 @@ public final class ThreadTimeline {
     }
 
     /**
-     * A line chart of the sampled values over time, one line per series.
+     * A step chart of the sampled values over time, one line per series: a value holds until the next sample.
      *
-     * <p>采样值随时间变化的折线图（例如队列长度），每个序列一条线。
+     * <p>采样值随时间变化的阶梯图（例如队列长度）：每个值保持到下一次采样，每个序列一条线。
      *
      * @param valueAxis label of the value axis, with its unit (for example {@code "队列长度 (个)"})
      * @throws IllegalStateException when no value was sampled yet
@@ -349,7 +349,7 @@ public final class ThreadTimeline {
         for (Sample s : all) {
             series.computeIfAbsent(s.series(), k -> new LinkedHashMap<>()).put(s.atMillis(), s.value());
         }
-        return Charts.lines(title, "时间 (毫秒)", valueAxis, series);
+        return Charts.steps(title, "时间 (毫秒)", valueAxis, series);
     }
 
     /** Spans and events as one table ordered by time: 线程, 类型, 开始 (ms), 结束 (ms), 时长 (ms), 内容. */
