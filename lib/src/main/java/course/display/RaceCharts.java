@@ -114,17 +114,7 @@ public final class RaceCharts {
                 "最终值（期望 " + String.format(Locale.ROOT, "%,d", expected) + "）", "运行次数", data,
                 PlotOrientation.VERTICAL, false, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
-        BarRenderer renderer = new BarRenderer() {
-            @Override
-            public Paint getItemPaint(int row, int column) {
-                return colours.get(column);
-            }
-        };
-        renderer.setBarPainter(new StandardBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator());
-        renderer.setDefaultItemLabelsVisible(true);
-        plot.setRenderer(renderer);
+        plot.setRenderer(colouredBars(colours, new StandardCategoryItemLabelGenerator()));
         plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
         plot.getRangeAxis().setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         return Charts.render(chart);
@@ -141,16 +131,8 @@ public final class RaceCharts {
         JFreeChart chart = ChartFactory.createBarChart(title, "写法", "有丢失更新的运行 (%)", data,
                 PlotOrientation.HORIZONTAL, false, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
-        BarRenderer renderer = new BarRenderer() {
-            @Override
-            public Paint getItemPaint(int row, int column) {
-                return colours.get(column);
-            }
-        };
-        renderer.setBarPainter(new StandardBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator(" {2} %", new java.text.DecimalFormat("0")));
-        renderer.setDefaultItemLabelsVisible(true);
+        BarRenderer renderer = colouredBars(colours,
+                new StandardCategoryItemLabelGenerator(" {2} %", new java.text.DecimalFormat("0")));
         renderer.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
                 org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
         plot.setRenderer(renderer);
@@ -174,5 +156,20 @@ public final class RaceCharts {
             return String.format(Locale.ROOT, "%.3fM", v / 1e6);
         }
         return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    /** Flat bars without shadows, column i painted {@code colours.get(i)}, each labelled by {@code labels}. */
+    private static BarRenderer colouredBars(List<? extends Paint> colours, StandardCategoryItemLabelGenerator labels) {
+        BarRenderer renderer = new BarRenderer() {
+            @Override
+            public Paint getItemPaint(int row, int column) {
+                return colours.get(column);
+            }
+        };
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setShadowVisible(false);
+        renderer.setDefaultItemLabelGenerator(labels);
+        renderer.setDefaultItemLabelsVisible(true);
+        return renderer;
     }
 }
