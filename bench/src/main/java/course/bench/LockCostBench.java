@@ -43,7 +43,7 @@ import course.race.RaceCost;
 @State(Scope.Benchmark)
 public class LockCostBench {
 
-    private static final long N = RaceCost.BATCH;
+    private static final int N = RaceCost.BATCH;
 
     private volatile long volatileCount;
     private final Object monitor = new Object();
@@ -57,7 +57,7 @@ public class LockCostBench {
     @Benchmark
     @OperationsPerInvocation(RaceCost.BATCH)
     public void volatileIncrement() {
-        for (long i = 0; i < N; i++) {
+        for (int i = 0; i < N; i++) {
             volatileCount++;
         }
     }
@@ -66,7 +66,7 @@ public class LockCostBench {
     @Benchmark
     @OperationsPerInvocation(RaceCost.BATCH)
     public void synchronizedIncrement() {
-        for (long i = 0; i < N; i++) {
+        for (int i = 0; i < N; i++) {
             synchronized (monitor) {
                 synchronizedCount++;
             }
@@ -77,7 +77,7 @@ public class LockCostBench {
     @Benchmark
     @OperationsPerInvocation(RaceCost.BATCH)
     public void reentrantLockIncrement() {
-        for (long i = 0; i < N; i++) {
+        for (int i = 0; i < N; i++) {
             lock.lock();
             try {
                 lockedCount++;
@@ -91,7 +91,7 @@ public class LockCostBench {
     @Benchmark
     @OperationsPerInvocation(RaceCost.BATCH)
     public void atomicLongIncrement() {
-        for (long i = 0; i < N; i++) {
+        for (int i = 0; i < N; i++) {
             atomic.incrementAndGet();
         }
     }
@@ -100,7 +100,7 @@ public class LockCostBench {
     @Benchmark
     @OperationsPerInvocation(RaceCost.BATCH)
     public void longAdderIncrement() {
-        for (long i = 0; i < N; i++) {
+        for (int i = 0; i < N; i++) {
             adder.increment();
         }
     }

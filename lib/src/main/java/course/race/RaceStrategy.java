@@ -104,11 +104,23 @@ public enum RaceStrategy {
         abstract void addWidened(long n);
 
         /**
-         * Adds 1 in batches of {@link RaceCost#BATCH} until {@code stop} is set or the thread is interrupted, and
-         * returns how many it added: {@link RaceCost}'s timed loop. Each subclass has its own copy so the whole
-         * loop is compiled per strategy, like a JMH benchmark method inlined into JMH's loop.
+         * Adds 1, {@link RaceCost#BATCH} times: the loop {@link RaceCost} times, the same as the body of each
+         * benchmark method in {@code course.bench.LockCostBench}. Each subclass compiles its own.
          */
-        abstract long addUntil(AtomicBoolean stop);
+        abstract void batch();
+
+        /**
+         * Runs {@link #batch()} until {@code stop} is set or the thread is interrupted, and returns how many it
+         * added: JMH's loop around a benchmark method (see {@link RaceCost}).
+         */
+        final long addUntil(AtomicBoolean stop) {
+            long n = 0;
+            do {
+                batch();
+                n += RaceCost.BATCH;
+            } while (!stop.get() && !Thread.currentThread().isInterrupted());
+            return n;
+        }
 
         abstract long value();
 
@@ -138,15 +150,10 @@ public enum RaceStrategy {
         }
 
         @Override
-        long addUntil(AtomicBoolean stop) {
-            long n = 0;
-            do {
-                for (long i = 0; i < RaceCost.BATCH; i++) {
+        void batch() {
+            for (int i = 0; i < RaceCost.BATCH; i++) {
                 count++;
-                }
-                n += RaceCost.BATCH;
-            } while (!stop.get() && !Thread.currentThread().isInterrupted());
-            return n;
+            }
         }
 
         @Override
@@ -175,15 +182,10 @@ public enum RaceStrategy {
         }
 
         @Override
-        long addUntil(AtomicBoolean stop) {
-            long n = 0;
-            do {
-                for (long i = 0; i < RaceCost.BATCH; i++) {
+        void batch() {
+            for (int i = 0; i < RaceCost.BATCH; i++) {
                 count++;
-                }
-                n += RaceCost.BATCH;
-            } while (!stop.get() && !Thread.currentThread().isInterrupted());
-            return n;
+            }
         }
 
         @Override
@@ -215,17 +217,12 @@ public enum RaceStrategy {
         }
 
         @Override
-        long addUntil(AtomicBoolean stop) {
-            long n = 0;
-            do {
-                for (long i = 0; i < RaceCost.BATCH; i++) {
+        void batch() {
+            for (int i = 0; i < RaceCost.BATCH; i++) {
                 synchronized (lock) {
                     count++;
                 }
-                }
-                n += RaceCost.BATCH;
-            } while (!stop.get() && !Thread.currentThread().isInterrupted());
-            return n;
+            }
         }
 
         @Override
@@ -264,20 +261,15 @@ public enum RaceStrategy {
         }
 
         @Override
-        long addUntil(AtomicBoolean stop) {
-            long n = 0;
-            do {
-                for (long i = 0; i < RaceCost.BATCH; i++) {
+        void batch() {
+            for (int i = 0; i < RaceCost.BATCH; i++) {
                 lock.lock();
                 try {
                     count++;
                 } finally {
                     lock.unlock();
                 }
-                }
-                n += RaceCost.BATCH;
-            } while (!stop.get() && !Thread.currentThread().isInterrupted());
-            return n;
+            }
         }
 
         @Override
@@ -316,15 +308,10 @@ public enum RaceStrategy {
         }
 
         @Override
-        long addUntil(AtomicBoolean stop) {
-            long n = 0;
-            do {
-                for (long i = 0; i < RaceCost.BATCH; i++) {
+        void batch() {
+            for (int i = 0; i < RaceCost.BATCH; i++) {
                 count.incrementAndGet();
-                }
-                n += RaceCost.BATCH;
-            } while (!stop.get() && !Thread.currentThread().isInterrupted());
-            return n;
+            }
         }
 
         @Override
@@ -355,15 +342,10 @@ public enum RaceStrategy {
         }
 
         @Override
-        long addUntil(AtomicBoolean stop) {
-            long n = 0;
-            do {
-                for (long i = 0; i < RaceCost.BATCH; i++) {
+        void batch() {
+            for (int i = 0; i < RaceCost.BATCH; i++) {
                 count.increment();
-                }
-                n += RaceCost.BATCH;
-            } while (!stop.get() && !Thread.currentThread().isInterrupted());
-            return n;
+            }
         }
 
         @Override
