@@ -21,6 +21,9 @@ from nbconvert import HTMLExporter
 SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S | re.I)
 MARKUP = re.compile(r"\*\*|__|`")
 LIST_NUMBER = re.compile(r"\d+[.)]\s")
+# The Binder badge (./course binder-badge) is an image on mybinder.org; offline it would be a broken
+# image, so the page shows it as a label of its own (still a link to Binder).
+BINDER_IMAGE = re.compile(r'<img\b[^>]*\bsrc="https://mybinder\.org/badge_logo\.svg"[^>]*>')
 STYLE = """
 <style>
   body { font-family: "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif; }
@@ -30,6 +33,8 @@ STYLE = """
   table.course-table { border-collapse: collapse; margin: 0.5em 0; }
   table.course-table th, table.course-table td { border: 1px solid #ccc; padding: 2px 8px; }
   table.course-table caption { font-weight: bold; text-align: left; }
+  .binder-badge { display: inline-block; padding: 1px 8px; border-radius: 4px; background: #579aca;
+                  color: #fff; font-size: 0.85em; }
 </style>
 """
 
@@ -66,6 +71,7 @@ def nav(prev, nxt, index):
 def page(exporter, nb, prev, nxt, index):
     body, _ = exporter.from_notebook_node(nb)
     body = SCRIPT.sub("", body)
+    body = BINDER_IMAGE.sub('<span class="binder-badge">在 Binder 上打开</span>', body)
     bar = nav(prev, nxt, index)
     body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + "\n" + bar, body, count=1)
     body = body.replace("</body>", bar + "\n</body>", 1)
