@@ -1,6 +1,8 @@
 """Checks the installed 'java' kernel the way Jupyter uses it.
 
 usage: kernel_check.py starts N     start the kernel N times in a row; every start must answer
+       kernel_check.py interrupts   interrupt cells that wait and that spin; each must end as
+                                    interrupted, and the next cells must run as usual
 
 Prints what it measured and exits 1 when a check fails.
 """
@@ -78,7 +80,80 @@ def starts(n):
     return failed == 0
 
 
+# Cells a learner may need to interrupt: one waits (it answers the interrupt), one spins without ever
+# looking at it, and one whose loop swallows the interrupt. The kernel stops the last two with
+# Thread.stop() on Java 17-19; on 20+ (no Thread.stop) it says in the cell that the code still runs.
+HANGING = {
+    "waits": "Thread.sleep(600_000);",
+    "spins": "long spins = 0;\nwhile (true) {\n    spins++;\n}",
+    "swallows": "while (true) {\n    try {\n        Thread.sleep(600_000);\n    } catch (InterruptedException e) {\n"
+                "        System.out.println(\"不理中断\");\n    }\n}",
+}
+STOPPED, STILL_RUNS = "已被强行停止", "还在后台运行"
+# How many of the kernel's cell threads are busy with a cell (1: only the one running this cell).
+BUSY_CELL_THREADS = ('System.out.println(Thread.getAllStackTraces().keySet().stream()'
+                     '.filter(t -> t.getName().startsWith("Engine-thread-") && t.getState() != Thread.State.TIMED_WAITING'
+                     ' && t.getState() != Thread.State.WAITING).count());')
+
+
+def interrupted(km, kc, code, timeout=30):
+    """Runs code, interrupts it once it runs; returns (reply status, text shown by the cell)."""
+    msg_id = kc.execute(code)
+    deadline = time.monotonic() + timeout
+    shown, sent = [], False
+    while True:
+        msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        t, c = msg["msg_type"], msg["content"]
+        if t == "status" and c["execution_state"] == "busy" and not sent:
+            time.sleep(0.5)  # the cell's code is running now
+            km.interrupt_kernel()
+            sent = True
+        elif t == "stream":
+            shown.append(c["text"])
+        elif t == "error":
+            shown.append(c["ename"] + ": " + c["evalue"])
+        elif t == "status" and c["execution_state"] == "idle":
+            break
+    return shell_reply(kc, msg_id, deadline)["content"].get("status"), "".join(shown)
+
+
+def interrupts():
+    km, kc = started_kernel()
+    ok = True
+    try:
+        kc.wait_for_ready(timeout=READY_SECONDS)
+        _, feature = run_cell(kc, "System.out.println(Runtime.version().feature());", 30)
+        can_stop = int(feature) < 20
+        print(f"kernel JVM: Java {feature.strip()} ({'has' if can_stop else 'has no'} Thread.stop)", flush=True)
+        for name, code in HANGING.items():
+            t0 = time.monotonic()
+            status, shown = interrupted(km, kc, code)
+            after, answer = run_cell(kc, "System.out.println(6 * 7);", 30)
+            _, busy = run_cell(kc, BUSY_CELL_THREADS, 30)
+            if name == "waits":
+                expected = STOPPED not in shown and STILL_RUNS not in shown and busy.strip() == "1"
+            elif can_stop:
+                expected = STOPPED in shown and busy.strip() == "1"
+            else:
+                expected = STILL_RUNS in shown
+            good = expected and status == "error" and "interrupted" in shown and after == "ok" and answer.strip() == "42"
+            ok &= good
+            print(f"interrupt a cell that {name}: {'ok' if good else 'FAILED'} in {time.monotonic() - t0:.1f} s; "
+                  f"the cell ended with {status}: {shown.strip()!r}; the next cell: {after} {answer.strip()!r}; "
+                  f"cell threads busy: {busy.strip()} (1: only the one asking)", flush=True)
+    except Exception as e:
+        ok = False
+        print(f"interrupts: the kernel did not answer ({type(e).__name__}: {e})", flush=True)
+    finally:
+        stop(km, kc)
+    return ok
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 2 and sys.argv[1] == "interrupts":
+        sys.exit(0 if interrupts() else 1)
     if len(sys.argv) >= 2 and sys.argv[1] == "starts":
         sys.exit(0 if starts(int(sys.argv[2]) if len(sys.argv) > 2 else 50) else 1)
     sys.exit(__doc__)

@@ -19,4 +19,17 @@ class KernelTest {
         System.out.print(r.output());
         assertEquals(0, r.exitCode(), r.output());
     }
+
+    /**
+     * Kernel → Interrupt on a cell that waits, one that spins and one that swallows the interrupt: each cell
+     * ends as interrupted, says so in Chinese when its code had to be stopped or still runs, and the next
+     * cells run. rapaio-jupyter-kernel 3.0.1 answered the interrupt in the cell's name, so the cell never
+     * ended for Jupyter, and then shut its executor down, so no later cell ran.
+     */
+    @Test
+    void interruptEndsTheCellAndTheNextCellsRun() throws Exception {
+        Scripts.Result r = Scripts.run(5, "kernel_check.py", "interrupts");
+        System.out.print(r.output());
+        assertEquals(0, r.exitCode(), r.output());
+    }
 }
