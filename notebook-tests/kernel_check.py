@@ -89,7 +89,7 @@ HANGING = {
     "swallows": "while (true) {\n    try {\n        Thread.sleep(600_000);\n    } catch (InterruptedException e) {\n"
                 "        System.out.println(\"不理中断\");\n    }\n}",
 }
-STOPPED, STILL_RUNS = "已被强行停止", "还在后台运行"
+ENDED, STOPPED, STILL_RUNS = "代码已经结束", "已被强行停止", "还在后台运行"
 # How many of the kernel's cell threads are busy with a cell (1: only the one running this cell).
 BUSY_CELL_THREADS = ('System.out.println(Thread.getAllStackTraces().keySet().stream()'
                      '.filter(t -> t.getName().startsWith("Engine-thread-") && t.getState() != Thread.State.TIMED_WAITING'
@@ -133,7 +133,7 @@ def interrupts():
             after, answer = run_cell(kc, "System.out.println(6 * 7);", 30)
             _, busy = run_cell(kc, BUSY_CELL_THREADS, 30)
             if name == "waits":
-                expected = STOPPED not in shown and STILL_RUNS not in shown and busy.strip() == "1"
+                expected = ENDED in shown and STOPPED not in shown and STILL_RUNS not in shown and busy.strip() == "1"
             elif can_stop:
                 expected = STOPPED in shown and busy.strip() == "1"
             else:

@@ -7,7 +7,8 @@
  * every later cell failed, since no snippet could run any more (the kernel had to be restarted). Here
  * stop() only cancels what runs, like interrupt(); the executor lives until close().
  *
- * Cancelling interrupts the cell's thread, which ends code that waits (sleep, join, a queue, lockInterruptibly).
+ * Cancelling interrupts the cell's thread, which ends code that waits (sleep, join, a queue, lockInterruptibly);
+ * the cell says in Chinese that it was interrupted and the next cells run as usual.
  * Code that never looks at the interrupt flag (a busy loop, a thread blocked entering synchronized) would go on
  * running in the background, holding its locks and a core. So after a short grace the thread is stopped with
  * Thread.stop() where the JVM still has it (Java 17 to 19); where it does not (20+), or when the thread does not
@@ -124,6 +125,7 @@ public class RapaioExecutionControl extends DirectExecutionControl {
     private void endInterrupted(String id) {
         Thread runner = runners.get(id);
         if (runner == null || ends(id)) {
+            System.err.println("已中断：这个单元格的代码已经结束，后面的单元格照常运行。");
             return;
         }
         try {
