@@ -27,8 +27,9 @@ def stop(km, kc):
     km.shutdown_kernel(now=False)
 
 
-def run_cell(kc, code, timeout):
-    """Executes code; returns (reply status, text shown by this cell)."""
+def run_cell(kc, code, timeout, while_running=None):
+    """Executes code; returns (reply status, text shown by this cell). while_running, if given, is called
+    once, when the kernel reports the cell busy."""
     msg_id = kc.execute(code)
     shown = []
     deadline = time.monotonic() + timeout
@@ -37,7 +38,10 @@ def run_cell(kc, code, timeout):
         if msg["parent_header"].get("msg_id") != msg_id:
             continue
         t, c = msg["msg_type"], msg["content"]
-        if t == "stream":
+        if t == "status" and c["execution_state"] == "busy" and while_running:
+            while_running()
+            while_running = None
+        elif t == "stream":
             shown.append(c["text"])
         elif t in ("execute_result", "display_data"):
             shown.append(c["data"].get("text/plain", ""))
@@ -98,25 +102,10 @@ BUSY_CELL_THREADS = ('System.out.println(Thread.getAllStackTraces().keySet().str
 
 def interrupted(km, kc, code, timeout=30):
     """Runs code, interrupts it once it runs; returns (reply status, text shown by the cell)."""
-    msg_id = kc.execute(code)
-    deadline = time.monotonic() + timeout
-    shown, sent = [], False
-    while True:
-        msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
-        if msg["parent_header"].get("msg_id") != msg_id:
-            continue
-        t, c = msg["msg_type"], msg["content"]
-        if t == "status" and c["execution_state"] == "busy" and not sent:
-            time.sleep(0.5)  # the cell's code is running now
-            km.interrupt_kernel()
-            sent = True
-        elif t == "stream":
-            shown.append(c["text"])
-        elif t == "error":
-            shown.append(c["ename"] + ": " + c["evalue"])
-        elif t == "status" and c["execution_state"] == "idle":
-            break
-    return shell_reply(kc, msg_id, deadline)["content"].get("status"), "".join(shown)
+    def interrupt():
+        time.sleep(0.5)  # the cell's code is running now
+        km.interrupt_kernel()
+    return run_cell(kc, code, timeout, while_running=interrupt)
 
 
 def interrupts():
