@@ -41,8 +41,7 @@ class BinderTest {
         assertTrue(Files.readString(spec).contains("course-kernel.jar"), Files.readString(spec));
 
         binderEnv.put("COURSE_EXECUTED_DIR", home.resolve("executed").toString());
-        Scripts.Result run = Scripts.run(5, binderEnv, List.of(Scripts.python(),
-                Scripts.ROOT.resolve("notebook-tests/run_notebook.py").toString(), "notebooks/00_目录.ipynb"));
+        Scripts.Result run = Scripts.run(5, binderEnv, "run_notebook.py", "notebooks/00_目录.ipynb");
         assertEquals(0, run.exitCode(), run.output());
         assertTrue(Files.isRegularFile(home.resolve("executed/00_目录.ipynb")), run.output());
     }
@@ -60,9 +59,8 @@ class BinderTest {
             Files.copy(nb, to);
         }
         Map<String, String> env = Map.of("COURSE_ROOT", copy.toString());
-        String script = Scripts.ROOT.resolve("notebook-tests/binder_badge.py").toString();
 
-        Scripts.Result stamped = Scripts.run(2, env, List.of(Scripts.python(), script, "someone/course@main"));
+        Scripts.Result stamped = Scripts.run(2, env, "binder_badge.py", "someone/course@main");
         assertEquals(0, stamped.exitCode(), stamped.output());
         for (Path nb : notebooks) {
             String rel = Scripts.ROOT.relativize(nb).toString().replace('\\', '/');
@@ -77,21 +75,21 @@ class BinderTest {
                 + URLEncoder.encode("lab/tree/notebooks/00_目录.ipynb", StandardCharsets.UTF_8)));
 
         Map<Path, String> once = contents(copy);
-        assertEquals(0, Scripts.run(2, env, List.of(Scripts.python(), script, "someone/course@main")).exitCode());
+        assertEquals(0, Scripts.run(2, env, "binder_badge.py", "someone/course@main").exitCode());
         assertEquals(once, contents(copy), "a second run with the same repository must change nothing");
 
-        assertEquals(0, Scripts.run(2, env, List.of(Scripts.python(), script, "other/fork")).exitCode());
+        assertEquals(0, Scripts.run(2, env, "binder_badge.py", "other/fork").exitCode());
         for (Map.Entry<Path, String> file : contents(copy).entrySet()) {
             assertFalse(file.getValue().contains("someone/course"), file.getKey() + " still has the old badge");
             assertEquals(1, count(file.getValue(), "https://mybinder.org/v2/gh/other/fork/HEAD?urlpath="), file.getKey().toString());
         }
 
-        Scripts.Result bad = Scripts.run(2, env, List.of(Scripts.python(), script, "not a repository"));
+        Scripts.Result bad = Scripts.run(2, env, "binder_badge.py", "not a repository");
         assertEquals(2, bad.exitCode(), bad.output());
         assertTrue(bad.output().contains("OWNER/REPO"), bad.output());
 
-        Scripts.Result site = Scripts.run(5, env, List.of(Scripts.python(), Scripts.ROOT.resolve("notebook-tests/export_site.py").toString(),
-                copy.resolve("notebooks").toString(), copy.resolve("site").toString()));
+        Scripts.Result site = Scripts.run(5, env, "export_site.py", copy.resolve("notebooks").toString(),
+                copy.resolve("site").toString());
         assertEquals(0, site.exitCode(), site.output());
         String page = Files.readString(copy.resolve("site/00_目录.html"));
         assertTrue(page.contains("<span class=\"binder-badge\">在 Binder 上打开</span>"), "the badge is not a label on the page");

@@ -31,9 +31,15 @@ final class Scripts {
 
     /** Runs notebook-tests/SCRIPT with ARGS; kills it and its children after the time limit. */
     static Result run(long limitMinutes, String script, String... args) throws IOException, InterruptedException {
+        return run(limitMinutes, Map.of(), script, args);
+    }
+
+    /** Runs notebook-tests/SCRIPT with ARGS and changes to the environment (see below). */
+    static Result run(long limitMinutes, Map<String, String> env, String script, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(python(), ROOT.resolve("notebook-tests").resolve(script).toString()));
         command.addAll(List.of(args));
-        return run(limitMinutes, Map.of(), command);
+        return run(limitMinutes, env, command);
     }
 
     /**
