@@ -46,6 +46,9 @@ import course.race.RaceStrategy;
 public final class LockCostReport {
 
     static final double TOLERANCE = 0.25;
+    /** JMH's measured iterations per strategy and pass, and their length. */
+    private static final int JMH_ITERATIONS = 5;
+    private static final TimeValue JMH_ITERATION = TimeValue.milliseconds(100);
 
     private LockCostReport() {
     }
@@ -62,8 +65,10 @@ public final class LockCostReport {
         methods.put(RaceStrategy.ATOMIC_LONG, "atomicLongIncrement");
         methods.put(RaceStrategy.LONG_ADDER, "longAdderIncrement");
         List<RaceStrategy> strategies = new ArrayList<>(methods.keySet());
-        System.out.printf(Locale.ROOT, "JMH: Throughput, in this JVM, 2 × 100 ms warm-up + 5 × 100 ms measured per strategy; notebook: RaceCost, "
-                + "the same, %d × %d ms after 2 warm-up iterations; %d passes after a warm-up pass; %d cores%n%n", iterations, window.toMillis(), passes,
+        int warmUps = RaceCost.WARM_UP_ITERATIONS;
+        System.out.printf(Locale.ROOT, "JMH: Throughput, in this JVM, %d × %s warm-up + %d × %s measured per strategy; notebook: RaceCost, "
+                + "the same, %d × %d ms after %d warm-up iterations; %d passes after a warm-up pass; %d cores%n%n",
+                warmUps, JMH_ITERATION, JMH_ITERATIONS, JMH_ITERATION, iterations, window.toMillis(), warmUps, passes,
                 Runtime.getRuntime().availableProcessors());
 
         boolean allOk = true;
@@ -81,8 +86,8 @@ public final class LockCostReport {
                             .include(LockCostBench.class.getName() + "\\." + methods.get(s) + "$")
                             .threads(threads)
                             .forks(0)
-                            .warmupIterations(2).warmupTime(TimeValue.milliseconds(100))
-                            .measurementIterations(5).measurementTime(TimeValue.milliseconds(100))
+                            .warmupIterations(warmUps).warmupTime(JMH_ITERATION)
+                            .measurementIterations(JMH_ITERATIONS).measurementTime(JMH_ITERATION)
                             .verbosity(VerboseMode.SILENT)
                             .build();
                     RunResult r = new Runner(opt).runSingle();

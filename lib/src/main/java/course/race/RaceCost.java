@@ -55,8 +55,8 @@ public final class RaceCost {
     public static final int BATCH = 1024;
     /** Length of the one-thread run that precedes each strategy's measurements, for the JIT. */
     private static final Duration JIT_WARM_UP = Duration.ofMillis(50);
-    /** Longs of padding on each side of a measured counter. */
-    private static final int PAD_LONGS = 32;
+    /** Longs of padding (256 bytes) on each side of a measured counter, and before its lock. */
+    static final int PAD_LONGS = 32;
     /** Longest window accepted. */
     public static final Duration MAX_WINDOW = Duration.ofSeconds(5);
 

@@ -132,7 +132,7 @@ public enum RaceStrategy {
          * one run to the next, depending on where the objects happened to land.
          */
         static <T> T separate(java.util.function.Supplier<T> make) {
-            long[] gap = new long[32];
+            long[] gap = new long[RaceCost.PAD_LONGS];
             T made = make.get();
             java.lang.ref.Reference.reachabilityFence(gap);
             return made;
