@@ -1,100 +1,190 @@
 package course.exercises;
 
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
+import course.threads.LabRun;
+import course.threads.ThreadLab;
 
 /**
- * Checks for the exercises of notebook 08 (线程池).
+ * Checks for the exercises of notebook 08 (死锁).
  *
- * <p>笔记本 08 的练习检查。任务只是睡一会儿（模拟下载网页），所以结果不依赖网络。
+ * <p>笔记本 08 的练习检查。练习 1 的账户锁由检查程序提供：它等锁时可以被中断，
+ * 并且第一次加锁后会让两个线程碰头，所以顺序不对就一定死锁——但检查会中断它们，内核不会卡住。
  */
 public final class Ex08 {
 
-    /** How long each task of exercise 1 takes, in milliseconds. */
-    public static final long TASK_MILLIS = 400;
-
-    /** A learner's answer: code that may throw. */
-    @FunctionalInterface
-    public interface Answer<T, R> {
-        R apply(T t) throws Exception;
-    }
+    /** Transfers each thread makes in exercise 1. */
+    public static final int TRANSFERS = 500;
 
     private Ex08() {
     }
 
-    /** The four tasks of exercise 1: task i sleeps {@link #TASK_MILLIS} ms and returns "网页i". */
-    public static List<Callable<String>> pageTasks() {
-        List<Callable<String>> tasks = new ArrayList<>();
-        for (int i = 1; i <= 4; i++) {
-            String name = "网页" + i;
-            tasks.add(() -> {
-                Thread.sleep(TASK_MILLIS);
-                return name;
-            });
+    /** A bank account with an id and a lock (interruptible, provided by the check). */
+    public static final class Account {
+        private final int id;
+        private final ReentrantLock lock = new ReentrantLock();
+        private final CyclicBarrier meet;
+        private final ThreadLocal<Boolean> met;
+        private long balance;
+
+        Account(int id, long balance, CyclicBarrier meet, ThreadLocal<Boolean> met) {
+            this.id = id;
+            this.balance = balance;
+            this.meet = meet;
+            this.met = met;
         }
-        return tasks;
+
+        /** The account number: lock the smaller one first. */
+        public int id() {
+            return id;
+        }
+
+        /** Takes this account's lock (the check can interrupt a thread waiting here). */
+        public void lock() {
+            try {
+                lock.lockInterruptibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("等锁时被中断（死锁被检查程序打破）");
+            }
+            if (!met.get()) {
+                met.set(true);
+                try {
+                    meet.await(300, TimeUnit.MILLISECONDS); // 第一次：让两个线程都拿到第一把锁再继续
+                } catch (Exception e) {
+                    // the partner could not arrive (it waits for this lock): carry on
+                }
+            }
+        }
+
+        /** Releases this account's lock. */
+        public void unlock() {
+            lock.unlock();
+        }
+
+        /** Moves {@code amount} from this account to {@code to}; both locks must be held. */
+        public void moveTo(Account to, long amount) {
+            if (!lock.isHeldByCurrentThread() || !to.lock.isHeldByCurrentThread()) {
+                throw new IllegalStateException("转账前要先锁住两个账户 / both accounts must be locked");
+            }
+            balance -= amount;
+            to.balance += amount;
+        }
+
+        public long balance() {
+            return balance;
+        }
     }
 
-    /**
-     * 练习 1: the learner's code runs the four {@link #pageTasks()} on a pool at the same time, returns their results
-     * in task order (like Python's {@code map}) and shuts the pool down.
-     */
-    public static Verdict poolInOrder(Answer<List<Callable<String>>, List<String>> learnerCode) {
-        LearnerRun.Outcome<List<String>> out = LearnerRun.run(() -> learnerCode.apply(pageTasks()), 10_000, 2000, false);
-        long limit = 2 * TASK_MILLIS;
-        return Exercise.named("练习 1：线程池 + invokeAll")
-                .expect("代码正常结束" + (out.ok() ? "" : "：" + out.problem()), out.ok(), "Future.get() 会把任务的异常包成 ExecutionException。")
-                .expectEquals("结果（按任务顺序）", List.of("网页1", "网页2", "网页3", "网页4"), out.result(),
-                        "invokeAll 返回的 Future 和任务的顺序一样；对每个 Future 调用 get()。")
-                .expect("用时 " + out.millis() + " ms，少于 " + limit + " ms（4 个 " + TASK_MILLIS + " ms 的任务同时运行）",
-                        out.ok() && out.millis() < limit,
-                        "线程池至少要有 4 个线程，任务要一起提交（invokeAll 或先全部 submit 再逐个 get）。")
-                .expect("线程池关掉了" + (out.leftThreads().isEmpty() ? "" : "，还活着的线程：" + LearnerRun.names(out.leftThreads())),
-                        out.leftThreads().isEmpty(),
-                        "最后调用 pool.shutdown()（放在 finally 里），否则池里的线程一直等新任务，不会结束。")
+    /** The learner's transfer. */
+    @FunctionalInterface
+    public interface Transfer {
+        void transfer(Account from, Account to, long amount);
+    }
+
+    /** 练习 1: transfers in both directions at once finish (a global lock order) and keep the total. */
+    public static Verdict lockOrder(Transfer transfer) {
+        CyclicBarrier meet = new CyclicBarrier(2);
+        ThreadLocal<Boolean> met = ThreadLocal.withInitial(() -> false);
+        Account a = new Account(1, 1000, meet, met);
+        Account b = new Account(2, 1000, meet, met);
+        LabRun lab = ThreadLab.create("练习 1").timeout(Duration.ofSeconds(3))
+                .thread("转账 1→2", out -> {
+                    for (int i = 0; i < TRANSFERS; i++) {
+                        transfer.transfer(a, b, 1);
+                    }
+                })
+                .thread("转账 2→1", out -> {
+                    for (int i = 0; i < TRANSFERS; i++) {
+                        transfer.transfer(b, a, 1);
+                    }
+                })
+                .run();
+        return Exercise.named("练习 1：统一加锁顺序")
+                .expect("两个方向的转账都在 3 秒内完成（结局：" + lab.outcomes() + "）", lab.ok(),
+                        "两个线程按相反顺序加锁就会死锁：总是先锁 id 小的账户，再锁 id 大的。")
+                .expectEquals("两个账户的总额不变", 2000L, a.balance() + b.balance(),
+                        "moveTo 之前两个账户都要锁住。")
+                .expect("没有留下线程", lab.stuck().isEmpty(), "每个 lock() 都要有对应的 unlock()（放在 finally 里）。")
                 .verdict();
     }
 
-    /**
-     * The four tasks of exercise 2, in this order: 慢 (700 ms), 快 (100 ms), 坏 (fails after 250 ms with
-     * {@code IOException("HTTP 500")}), 中 (450 ms).
-     */
-    public static List<Callable<String>> mixedTasks() {
-        return List.of(
-                sleeping("慢", 700),
-                sleeping("快", 100),
-                () -> {
-                    Thread.sleep(250);
-                    throw new IOException("HTTP 500");
-                },
-                sleeping("中", 450));
-    }
-
-    private static Callable<String> sleeping(String name, long millis) {
-        return () -> {
-            Thread.sleep(millis);
-            return name;
-        };
+    /** The learner's tryLock attempt. */
+    @FunctionalInterface
+    public interface TryBoth {
+        boolean tryBoth(ReentrantLock first, ReentrantLock second) throws InterruptedException;
     }
 
     /**
-     * 练习 2: the learner's code runs the {@link #mixedTasks()} on a pool and returns the results in the order the
-     * tasks finish (like Python's {@code as_completed}); a failed task gives {@code "失败: " + its message}.
+     * 练习 2: {@code tryBoth} takes both locks with {@code tryLock(timeout)} and releases them; when the
+     * second is busy it gives up within a second, returns false and holds nothing.
      */
-    public static Verdict firstFinishedFirst(Answer<List<Callable<String>>, List<String>> learnerCode) {
-        LearnerRun.Outcome<List<String>> out = LearnerRun.run(() -> learnerCode.apply(mixedTasks()), 10_000, 2000, false);
-        return Exercise.named("练习 2：先完成的先处理")
-                .expect("代码正常结束" + (out.ok() ? "" : "：" + out.problem()), out.ok(),
-                        "失败的任务在 future.get() 时抛出 ExecutionException：在循环里捕获它，用 e.getCause().getMessage()。")
-                .expectEquals("完成的顺序", List.of("快", "失败: HTTP 500", "中", "慢"), out.result(),
-                        "用 ExecutorCompletionService：submit 全部任务，再 take() 几次，每次拿到的是最先完成的那个。")
-                .expect("线程池关掉了" + (out.leftThreads().isEmpty() ? "" : "，还活着的线程：" + LearnerRun.names(out.leftThreads())),
-                        out.leftThreads().isEmpty(), "最后调用 pool.shutdown()（放在 finally 里）。")
-                .verdict();
+    public static Verdict tryLock(TryBoth learner) {
+        Exercise ex = Exercise.named("练习 2：tryLock 超时放弃");
+        ReentrantLock first = new ReentrantLock();
+        ReentrantLock second = new ReentrantLock();
+        // (a) both free
+        Object[] freeResult = runLearner(learner, first, second);
+        ex.expectEquals("两把锁都空闲时返回", true, freeResult[0], "两把锁都空闲，应该都拿到、干完活、返回 true。");
+        ex.expect("返回之后两把锁都已释放", !first.isLocked() && !second.isLocked(),
+                "拿到的锁要在 finally 里 unlock()。");
+        // (b) second held by another thread (fresh locks: case (a) may have left the first ones locked)
+        ReentrantLock first2 = new ReentrantLock();
+        ReentrantLock second2 = new ReentrantLock();
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> {
+            second2.lock();
+            try {
+                held.countDown();
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                second2.unlock();
+            }
+        }, "占着第二把锁的线程");
+        holder.setDaemon(true);
+        holder.start();
+        Object[] busyResult;
+        try {
+            held.await(5, TimeUnit.SECONDS);
+            busyResult = runLearner(learner, first2, second2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            busyResult = new Object[]{null, true, false};
+        } finally {
+            release.countDown();
+        }
+        ThreadLab.joinOrInterrupt(Duration.ofSeconds(5), holder);
+        ex.expect("第二把锁被占着时 1 秒内放弃", !(Boolean) busyResult[1],
+                "用 second.tryLock(100, TimeUnit.MILLISECONDS)，不要用 lock()（会一直等下去）。");
+        ex.expectEquals("第二把锁被占着时返回", false, busyResult[0], "拿不到第二把锁就返回 false。");
+        ex.expect("放弃时第一把锁也释放了", Boolean.TRUE.equals(busyResult[2]),
+                "拿不到第二把锁时，要先 unlock() 第一把锁再返回，否则别人也拿不到它。");
+        return ex.verdict();
+    }
+
+    /** Runs the learner's code on a daemon thread: {result, timedOut, firstFreeAfterwards}. */
+    private static Object[] runLearner(TryBoth learner, ReentrantLock first, ReentrantLock second) {
+        Object[] out = new Object[3];
+        LabRun lab = ThreadLab.create("练习 2").timeout(Duration.ofSeconds(1)).grace(Duration.ofMillis(200))
+                .thread("练习线程", o -> {
+                    out[0] = learner.tryBoth(first, second);
+                    out[2] = !first.isHeldByCurrentThread();
+                })
+                .run();
+        out[1] = !lab.interrupted().isEmpty() || !lab.stuck().isEmpty();
+        if (!lab.failed().isEmpty()) {
+            out[0] = "异常 " + lab.outcomes().get(0).error();
+        }
+        return out;
     }
 }

@@ -1,86 +1,101 @@
 package course.exercises;
 
-import java.time.Duration;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
-import course.process.ChildJvm;
-import course.process.NumsChild;
 
 /**
- * Checks for the exercises of notebook 09 (多进程).
+ * Checks for the exercises of notebook 09 (线程间通信).
  *
- * <p>笔记本 09 的练习检查。
+ * <p>笔记本 09 的练习检查。学习者的代码在一个有时间限制的线程里运行：就算它一直等下去，
+ * 检查也会结束，并把它留下的线程中断掉，内核不会被卡住。
  */
 public final class Ex09 {
+
+    /** Pause of the producer in exercise 1 between two bones, in milliseconds. */
+    public static final long PRODUCER_PAUSE_MILLIS = 50;
+
+    /** A learner's answer: code that may throw. */
+    @FunctionalInterface
+    public interface Answer<T, R> {
+        R apply(T t) throws Exception;
+    }
+
+    /** A learner's answer with two inputs. */
+    @FunctionalInterface
+    public interface Answer2<T, U, R> {
+        R apply(T t, U u) throws Exception;
+    }
 
     private Ex09() {
     }
 
     /**
-     * 练习 1: the learner's code starts two {@link NumsChild} children (words "baidu" and "neuedu"),
-     * waits for both, and returns their handles. The check closes them.
+     * 练习 1: the learner's code takes bones from {@code queue} until none arrives for 200 ms, and returns them.
+     * A producer puts 骨头1 … 骨头5, one every {@link #PRODUCER_PAUSE_MILLIS} ms, then stops for good.
      */
-    public static Verdict twoChildren(Supplier<List<ChildJvm>> learnerCode) {
-        List<ChildJvm> children = List.of();
-        try {
-            List<ChildJvm> got = learnerCode.get();
-            children = got == null ? List.of() : got;
-            long me = ProcessHandle.current().pid();
-            boolean two = children.size() == 2;
-            HashSet<Long> pids = new HashSet<>();
-            children.forEach(c -> pids.add(c.pid()));
-            boolean ended = two && children.stream().noneMatch(ChildJvm::isAlive);
-            boolean ok = ended && children.stream().allMatch(c -> c.exitCode() == 0);
-            String all = ended ? children.get(0).stdout() + children.get(1).stdout() : "";
-            return Exercise.named("练习 1：两个子进程，各有一份 nums")
-                    .expectEquals("子进程个数", 2, children.size(), "用 ChildJvm.start(NumsChild.class, \"baidu\") 启动两个，放进列表返回。")
-                    .expect("两个子进程的 pid 不同，也都不是当前进程 (" + me + ")", two && pids.size() == 2 && !pids.contains(me),
-                            "每个子进程都是一个新的进程，有自己的 pid。")
-                    .expect("返回之前两个子进程都已经结束，退出码是 0", ok,
-                            "返回之前对每个子进程调用 waitFor(Duration.ofSeconds(10))，像 Python 的 join()。")
-                    .expect("子进程的 nums 各自增长：baidu 那个以 u] 结尾，neuedu 那个不含 b",
-                            all.contains("nums=[11, 22, b, a, i, d, u]") && all.contains("nums=[11, 22, n, e, u, e, d, u]"),
-                            "参数分别是 \"baidu\" 和 \"neuedu\"。")
-                    .expectEquals("父进程里的 NumsChild.NUMS 没有变", List.of(11, 22), NumsChild.NUMS,
-                            "进程之间不共享内存：子进程改的是自己的那一份。")
-                    .verdict();
-        } finally {
-            children.forEach(ChildJvm::close);
-        }
-    }
-
-    /**
-     * 练习 2: where did the work run? {@code workPid} is the pid the work reported (the child's
-     * {@code pid=} line), {@code reportedPpid} the parent pid it reported ({@code ppid=}).
-     */
-    public static Verdict whereDidItRun(long workPid, long reportedPpid) {
-        long me = ProcessHandle.current().pid();
-        return Exercise.named("练习 2：工作在哪个进程里执行？")
-                .expect("工作不是在当前进程 (pid " + me + ") 里执行的（实际 pid " + workPid + "）", workPid != me,
-                        "像种子里的 target=run_proc() 一样，直接调用方法就是在当前进程里执行；要启动子进程，"
-                                + "并从它的输出里读出 pid=...")
-                .expectEquals("子进程报告的父进程 ppid 是当前进程", me, reportedPpid,
-                        "子进程用 ProcessHandle.current().parent() 得到父进程：就是启动它的这个 JVM。")
+    public static Verdict drainUntilQuiet(Answer<BlockingQueue<String>, List<String>> learnerCode) {
+        BlockingQueue<String> queue = new ArrayBlockingQueue<>(10);
+        List<String> expected = List.of("骨头1", "骨头2", "骨头3", "骨头4", "骨头5");
+        Thread producer = new Thread(() -> {
+            try {
+                for (String bone : expected) {
+                    Thread.sleep(PRODUCER_PAUSE_MILLIS);
+                    queue.put(bone);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "练习-生产者");
+        producer.setDaemon(true);
+        producer.start();
+        LearnerRun.Outcome<List<String>> out = LearnerRun.run(() -> learnerCode.apply(queue), 3000, 1000, true);
+        producer.interrupt();
+        return Exercise.named("练习 1：用 poll 超时结束消费者")
+                .expect("消费者自己结束了" + (out.ok() ? "（" + out.millis() + " ms）" : "：" + out.problem()), out.ok(),
+                        "take() 在队列空了以后会一直等下去；用 poll(200, TimeUnit.MILLISECONDS)，返回 null 就结束循环。")
+                .expectEquals("取到的骨头（按顺序）", expected, out.result(),
+                        "每次 poll 到的不是 null，就加进列表；生产者每 " + PRODUCER_PAUSE_MILLIS
+                                + " ms 放一根，poll() 不带超时会在生产者放下一根之前就放弃。")
                 .verdict();
     }
 
-    /** Reads the number after {@code key} (e.g. "pid=") in a child's output; -1 if absent. */
-    public static long number(String output, String key) {
-        int i = output.indexOf(key);
-        if (i < 0) {
-            return -1;
+    /**
+     * 练习 2: the learner's code starts one producer of {@code bones} bones and {@code consumers} consumers,
+     * ends them with poison pills, joins them, and returns every bone eaten.
+     */
+    public static Verdict poisonPill(Answer2<Integer, Integer, List<String>> learnerCode) {
+        int bones = 20;
+        int consumers = 3;
+        LearnerRun.Outcome<List<String>> out = LearnerRun.run(() -> learnerCode.apply(bones, consumers), 10_000, 2000, true);
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= bones; i++) {
+            expected.add("骨头" + i);
         }
-        int j = i + key.length();
-        int k = j;
-        while (k < output.length() && Character.isDigit(output.charAt(k))) {
-            k++;
+        List<String> eaten = out.result() == null ? null : new ArrayList<>(out.result());
+        if (eaten != null) {
+            eaten.sort((a, b) -> Integer.compare(number(a), number(b)));
         }
-        return k > j ? Long.parseLong(output.substring(j, k)) : -1;
+        return Exercise.named("练习 2：毒丸让消费者结束")
+                .expect("代码结束了" + (out.ok() ? "（" + out.millis() + " ms）" : "：" + out.problem()), out.ok(),
+                        "每个消费者都要收到一颗毒丸：生产者放完骨头以后，再放 consumers 颗毒丸；然后 join 每个线程（带时间限制）。")
+                .expectEquals("吃掉的骨头（排序后）", expected, eaten,
+                        "每根骨头只能被一个消费者吃一次；毒丸不算骨头，不要放进结果里。用线程安全的列表收集结果。")
+                .expect("没有留下还在运行的线程" + (out.leftThreads().isEmpty() ? "" : "：" + LearnerRun.names(out.leftThreads())),
+                        out.leftThreads().isEmpty(),
+                        "返回之前 join 生产者和所有消费者；还活着的线程多半在 take() 里等一颗没来的毒丸。")
+                .verdict();
     }
 
-    static final Duration LIMIT = Duration.ofSeconds(20);
+    private static int number(String bone) {
+        try {
+            return Integer.parseInt(bone.replaceAll("\\D", ""));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
 }

@@ -1,66 +1,100 @@
 package course.exercises;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.concurrent.Callable;
 
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
-import course.process.ProcessPool;
 
 /**
- * Checks for the exercises of notebook 11 (进程池).
+ * Checks for the exercises of notebook 11 (线程池).
  *
- * <p>笔记本 11 的练习检查。
+ * <p>笔记本 11 的练习检查。任务只是睡一会儿（模拟下载网页），所以结果不依赖网络。
  */
 public final class Ex11 {
 
-    /** How long each square task of exercise 1 sleeps. */
+    /** How long each task of exercise 1 takes, in milliseconds. */
     public static final long TASK_MILLIS = 400;
-    /** How many tasks exercise 1 submits. */
-    public static final int TASKS = 6;
+
+    /** A learner's answer: code that may throw. */
+    @FunctionalInterface
+    public interface Answer<T, R> {
+        R apply(T t) throws Exception;
+    }
 
     private Ex11() {
     }
 
-    /**
-     * 练习 1: with a pool of 2 workers, the learner computes the squares of 0..5 with the task
-     * {@code square(i, TASK_MILLIS)}, asynchronously, and returns them in order.
-     */
-    public static Verdict asyncSquares(Function<ProcessPool, List<Long>> learnerCode) {
-        try (ProcessPool pool = ProcessPool.withWorkers(2)) {
-            long t0 = System.nanoTime();
-            List<Long> got = learnerCode.apply(pool);
-            long millis = (System.nanoTime() - t0) / 1_000_000;
-            long sync = TASKS * TASK_MILLIS;
-            return Exercise.named("练习 1：异步提交，再收结果")
-                    .expectEquals("结果（按 0..5 的顺序）", List.of(0L, 1L, 4L, 9L, 16L, 25L), got,
-                            "submit(\"square\", i, Ex11.TASK_MILLIS) 返回 Future，get() 得到 ProcessPoolResult，asLong() 是平方。")
-                    .expect("用时 " + millis + " ms，明显少于一个一个做的 " + sync + " ms", millis < sync * 3 / 4,
-                            "先把 6 个任务都 submit，把 Future 放进列表，再逐个 get()；submit(...).get() 写在同一个循环里就变成同步了。")
-                    .verdict();
+    /** The four tasks of exercise 1: task i sleeps {@link #TASK_MILLIS} ms and returns "网页i". */
+    public static List<Callable<String>> pageTasks() {
+        List<Callable<String>> tasks = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            String name = "网页" + i;
+            tasks.add(() -> {
+                Thread.sleep(TASK_MILLIS);
+                return name;
+            });
         }
+        return tasks;
     }
 
     /**
-     * 练习 2: the learner submits {@code crash(42)}, catches the failure and returns the worker's exit
-     * code from {@link course.process.WorkerCrashedException}; then the pool must still work.
+     * 练习 1: the learner's code runs the four {@link #pageTasks()} on a pool at the same time, returns their results
+     * in task order (like Python's {@code map}) and shuts the pool down.
      */
-    public static Verdict crashExitCode(Function<ProcessPool, Integer> learnerCode) {
-        try (ProcessPool pool = ProcessPool.withWorkers(1)) {
-            Integer code = learnerCode.apply(pool);
-            boolean stillWorks;
-            try {
-                stillWorks = pool.submit("pid").get(30, TimeUnit.SECONDS).workerPid() > 0;
-            } catch (Exception e) {
-                stillWorks = false;
-            }
-            return Exercise.named("练习 2：工作进程崩溃了")
-                    .expectEquals("读到的退出码", 42, code,
-                            "future.get() 抛出 ExecutionException；它的 getCause() 是 WorkerCrashedException，exitCode() 就是退出码。")
-                    .expectEquals("进程池换上的新工作进程个数", 1, pool.replacedWorkers(), "要提交 crash 任务：pool.submit(\"crash\", 42)。")
-                    .expect("崩溃以后进程池照常工作", stillWorks, "崩溃只影响一个工作进程：这就是进程的隔离。")
-                    .verdict();
-        }
+    public static Verdict poolInOrder(Answer<List<Callable<String>>, List<String>> learnerCode) {
+        LearnerRun.Outcome<List<String>> out = LearnerRun.run(() -> learnerCode.apply(pageTasks()), 10_000, 2000, false);
+        long limit = 2 * TASK_MILLIS;
+        return Exercise.named("练习 1：线程池 + invokeAll")
+                .expect("代码正常结束" + (out.ok() ? "" : "：" + out.problem()), out.ok(), "Future.get() 会把任务的异常包成 ExecutionException。")
+                .expectEquals("结果（按任务顺序）", List.of("网页1", "网页2", "网页3", "网页4"), out.result(),
+                        "invokeAll 返回的 Future 和任务的顺序一样；对每个 Future 调用 get()。")
+                .expect("用时 " + out.millis() + " ms，少于 " + limit + " ms（4 个 " + TASK_MILLIS + " ms 的任务同时运行）",
+                        out.ok() && out.millis() < limit,
+                        "线程池至少要有 4 个线程，任务要一起提交（invokeAll 或先全部 submit 再逐个 get）。")
+                .expect("线程池关掉了" + (out.leftThreads().isEmpty() ? "" : "，还活着的线程：" + LearnerRun.names(out.leftThreads())),
+                        out.leftThreads().isEmpty(),
+                        "最后调用 pool.shutdown()（放在 finally 里），否则池里的线程一直等新任务，不会结束。")
+                .verdict();
+    }
+
+    /**
+     * The four tasks of exercise 2, in this order: 慢 (700 ms), 快 (100 ms), 坏 (fails after 250 ms with
+     * {@code IOException("HTTP 500")}), 中 (450 ms).
+     */
+    public static List<Callable<String>> mixedTasks() {
+        return List.of(
+                sleeping("慢", 700),
+                sleeping("快", 100),
+                () -> {
+                    Thread.sleep(250);
+                    throw new IOException("HTTP 500");
+                },
+                sleeping("中", 450));
+    }
+
+    private static Callable<String> sleeping(String name, long millis) {
+        return () -> {
+            Thread.sleep(millis);
+            return name;
+        };
+    }
+
+    /**
+     * 练习 2: the learner's code runs the {@link #mixedTasks()} on a pool and returns the results in the order the
+     * tasks finish (like Python's {@code as_completed}); a failed task gives {@code "失败: " + its message}.
+     */
+    public static Verdict firstFinishedFirst(Answer<List<Callable<String>>, List<String>> learnerCode) {
+        LearnerRun.Outcome<List<String>> out = LearnerRun.run(() -> learnerCode.apply(mixedTasks()), 10_000, 2000, false);
+        return Exercise.named("练习 2：先完成的先处理")
+                .expect("代码正常结束" + (out.ok() ? "" : "：" + out.problem()), out.ok(),
+                        "失败的任务在 future.get() 时抛出 ExecutionException：在循环里捕获它，用 e.getCause().getMessage()。")
+                .expectEquals("完成的顺序", List.of("快", "失败: HTTP 500", "中", "慢"), out.result(),
+                        "用 ExecutorCompletionService：submit 全部任务，再 take() 几次，每次拿到的是最先完成的那个。")
+                .expect("线程池关掉了" + (out.leftThreads().isEmpty() ? "" : "，还活着的线程：" + LearnerRun.names(out.leftThreads())),
+                        out.leftThreads().isEmpty(), "最后调用 pool.shutdown()（放在 finally 里）。")
+                .verdict();
     }
 }

@@ -1,66 +1,86 @@
 package course.exercises;
 
-import java.util.Map;
-import java.util.function.DoubleBinaryOperator;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.function.Supplier;
 
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
+import course.process.ChildJvm;
+import course.process.NumsChild;
 
 /**
- * Checks for the exercises of notebook 12 (总结: 线程 vs 进程 vs 虚拟线程).
+ * Checks for the exercises of notebook 12 (多进程).
  *
  * <p>笔记本 12 的练习检查。
  */
 public final class Ex12 {
 
-    /** The scenarios of exercise 1 and their answers. */
-    public static final Map<String, String> SCENARIOS = Map.of(
-            "A: 四个线程一起算一个大数组的和（CPU 密集，数据共享）", "线程",
-            "B: 调用一个可能崩溃的 Python 脚本，崩了也不能拖垮服务", "进程",
-            "C: 一万个请求，每个大部分时间在等网络（Java 21+）", "虚拟线程");
-
     private Ex12() {
     }
 
-    /** 练习 1: for each scenario key A, B, C the learner answers 线程, 进程 or 虚拟线程. */
-    public static Verdict choose(Map<String, String> answers) {
-        Exercise ex = Exercise.named("练习 1：线程、进程还是虚拟线程？");
-        String[] hints = {
-                "Java 的线程真正并行（没有 GIL），还共享内存，不用把数据复制到别的进程。",
-                "进程之间互相隔离：子进程崩溃，父进程照常运行；别的语言的程序也只能作为进程启动。",
-                "虚拟线程等待时不占用操作系统线程，一万个也很便宜。"};
-        int i = 0;
-        for (String key : new String[] {"A", "B", "C"}) {
-            String scenario = SCENARIOS.keySet().stream().filter(s -> s.startsWith(key + ":")).findFirst().orElseThrow();
-            String answer = answers == null ? null : answers.get(key);
-            ex.expectEquals(scenario, SCENARIOS.get(scenario), answer, hints[i++]);
+    /**
+     * 练习 1: the learner's code starts two {@link NumsChild} children (words "baidu" and "neuedu"),
+     * waits for both, and returns their handles. The check closes them.
+     */
+    public static Verdict twoChildren(Supplier<List<ChildJvm>> learnerCode) {
+        List<ChildJvm> children = List.of();
+        try {
+            List<ChildJvm> got = learnerCode.get();
+            children = got == null ? List.of() : got;
+            long me = ProcessHandle.current().pid();
+            boolean two = children.size() == 2;
+            HashSet<Long> pids = new HashSet<>();
+            children.forEach(c -> pids.add(c.pid()));
+            boolean ended = two && children.stream().noneMatch(ChildJvm::isAlive);
+            boolean ok = ended && children.stream().allMatch(c -> c.exitCode() == 0);
+            String all = ended ? children.get(0).stdout() + children.get(1).stdout() : "";
+            return Exercise.named("练习 1：两个子进程，各有一份 nums")
+                    .expectEquals("子进程个数", 2, children.size(), "用 ChildJvm.start(NumsChild.class, \"baidu\") 启动两个，放进列表返回。")
+                    .expect("两个子进程的 pid 不同，也都不是当前进程 (" + me + ")", two && pids.size() == 2 && !pids.contains(me),
+                            "每个子进程都是一个新的进程，有自己的 pid。")
+                    .expect("返回之前两个子进程都已经结束，退出码是 0", ok,
+                            "返回之前对每个子进程调用 waitFor(Duration.ofSeconds(10))，像 Python 的 join()。")
+                    .expect("子进程的 nums 各自增长：baidu 那个以 u] 结尾，neuedu 那个不含 b",
+                            all.contains("nums=[11, 22, b, a, i, d, u]") && all.contains("nums=[11, 22, n, e, u, e, d, u]"),
+                            "参数分别是 \"baidu\" 和 \"neuedu\"。")
+                    .expectEquals("父进程里的 NumsChild.NUMS 没有变", List.of(11, 22), NumsChild.NUMS,
+                            "进程之间不共享内存：子进程改的是自己的那一份。")
+                    .verdict();
+        } finally {
+            children.forEach(ChildJvm::close);
         }
-        return ex.verdict();
     }
 
     /**
-     * 练习 2: the learner's {@code speedup(t1, tk)} and {@code efficiency(t1, tk, k)}; checked on
-     * measured-looking numbers.
+     * 练习 2: where did the work run? {@code workPid} is the pid the work reported (the child's
+     * {@code pid=} line), {@code reportedPpid} the parent pid it reported ({@code ppid=}).
      */
-    public static Verdict speedup(DoubleBinaryOperator speedup, Efficiency efficiency) {
-        return Exercise.named("练习 2：加速比和效率")
-                .expectEquals("speedup(4.0, 2.0)", 2.0, round(speedup.applyAsDouble(4.0, 2.0)),
-                        "加速比 = 1 个工作者的耗时 ÷ k 个工作者的耗时。")
-                .expectEquals("speedup(0.9, 0.6)", 1.5, round(speedup.applyAsDouble(0.9, 0.6)), "0.9 ÷ 0.6 = 1.5")
-                .expectEquals("efficiency(0.9, 0.6, 2)", 0.75, round(efficiency.apply(0.9, 0.6, 2)),
-                        "效率 = 加速比 ÷ 工作者个数：2 个工作者只快 1.5 倍，效率 75%。")
-                .expectEquals("efficiency(8.0, 2.0, 4)", 1.0, round(efficiency.apply(8.0, 2.0, 4)),
-                        "4 个工作者快 4 倍就是 100%。")
+    public static Verdict whereDidItRun(long workPid, long reportedPpid) {
+        long me = ProcessHandle.current().pid();
+        return Exercise.named("练习 2：工作在哪个进程里执行？")
+                .expect("工作不是在当前进程 (pid " + me + ") 里执行的（实际 pid " + workPid + "）", workPid != me,
+                        "像种子里的 target=run_proc() 一样，直接调用方法就是在当前进程里执行；要启动子进程，"
+                                + "并从它的输出里读出 pid=...")
+                .expectEquals("子进程报告的父进程 ppid 是当前进程", me, reportedPpid,
+                        "子进程用 ProcessHandle.current().parent() 得到父进程：就是启动它的这个 JVM。")
                 .verdict();
     }
 
-    /** efficiency(t1, tk, k). */
-    @FunctionalInterface
-    public interface Efficiency {
-        double apply(double t1, double tk, int k);
+    /** Reads the number after {@code key} (e.g. "pid=") in a child's output; -1 if absent. */
+    public static long number(String output, String key) {
+        int i = output.indexOf(key);
+        if (i < 0) {
+            return -1;
+        }
+        int j = i + key.length();
+        int k = j;
+        while (k < output.length() && Character.isDigit(output.charAt(k))) {
+            k++;
+        }
+        return k > j ? Long.parseLong(output.substring(j, k)) : -1;
     }
 
-    private static double round(double v) {
-        return Math.round(v * 1000) / 1000.0;
-    }
+    static final Duration LIMIT = Duration.ofSeconds(20);
 }

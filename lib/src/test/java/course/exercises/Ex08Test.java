@@ -3,121 +3,92 @@ package course.exercises;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class Ex08Test {
 
-    static List<String> invokeAllThenShutdown(List<Callable<String>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+    static void ordered(Ex08.Account from, Ex08.Account to, long amount) {
+        Ex08.Account first = from.id() < to.id() ? from : to;
+        Ex08.Account second = first == from ? to : from;
+        first.lock();
         try {
-            List<String> out = new ArrayList<>();
-            for (Future<String> f : pool.invokeAll(tasks)) {
-                out.add(f.get());
-            }
-            return out;
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    static List<String> completionOrder(List<Callable<String>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            CompletionService<String> cs = new ExecutorCompletionService<>(pool);
-            tasks.forEach(cs::submit);
-            List<String> out = new ArrayList<>();
-            for (int i = 0; i < tasks.size(); i++) {
-                Future<String> f = cs.poll(5, TimeUnit.SECONDS);
-                try {
-                    out.add(f.get());
-                } catch (ExecutionException e) {
-                    out.add("失败: " + e.getCause().getMessage());
-                }
-            }
-            return out;
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    @Test
-    void referenceAnswerToExercise1Passes() {
-        var v = Ex08.poolInOrder(Ex08Test::invokeAllThenShutdown);
-        assertTrue(v.passed(), v::toString);
-    }
-
-    @Test
-    void theNotebookPlaceholderRunsInTurnAndFailsExercise1() {
-        var v = Ex08.poolInOrder(tasks -> {
-            List<String> out = new ArrayList<>();
-            for (Callable<String> t : tasks) {
-                out.add(t.call());
-            }
-            return out;
-        });
-        assertFalse(v.passed(), v::toString);
-        assertTrue(v.toString().contains("用时"), v::toString);
-    }
-
-    @Test
-    void forgettingShutdownFailsExercise1() {
-        ExecutorService[] leaked = new ExecutorService[1];
-        var v = Ex08.poolInOrder(tasks -> {
-            leaked[0] = Executors.newFixedThreadPool(tasks.size());
-            List<String> out = new ArrayList<>();
-            for (Future<String> f : leaked[0].invokeAll(tasks)) {
-                out.add(f.get());
-            }
-            return out;
-        });
-        leaked[0].shutdown();
-        assertFalse(v.passed(), v::toString);
-        assertTrue(v.toString().contains("shutdown()"), v::toString);
-    }
-
-    @Test
-    void referenceAnswerToExercise2Passes() {
-        var v = Ex08.firstFinishedFirst(Ex08Test::completionOrder);
-        assertTrue(v.passed(), v::toString);
-    }
-
-    @Test
-    void taskOrderFailsExercise2() {
-        var v = Ex08.firstFinishedFirst(tasks -> {
-            ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+            second.lock();
             try {
-                List<String> out = new ArrayList<>();
-                for (Future<String> f : pool.invokeAll(tasks)) {
-                    try {
-                        out.add(f.get());
-                    } catch (ExecutionException e) {
-                        out.add("失败: " + e.getCause().getMessage());
-                    }
-                }
-                return out;
+                from.moveTo(to, amount);
             } finally {
-                pool.shutdown();
+                second.unlock();
             }
-        });
-        assertFalse(v.passed(), v::toString);
+        } finally {
+            first.unlock();
+        }
+    }
+
+    static void naive(Ex08.Account from, Ex08.Account to, long amount) {
+        from.lock();
+        try {
+            to.lock();
+            try {
+                from.moveTo(to, amount);
+            } finally {
+                to.unlock();
+            }
+        } finally {
+            from.unlock();
+        }
     }
 
     @Test
-    void theNotebookPlaceholderFailsExercise2() {
-        var v = Ex08.firstFinishedFirst(tasks -> new ArrayList<>());
-        assertFalse(v.passed(), v::toString);
+    void lockOrderPassesTheReferenceAndFailsOppositeOrderWithoutLeavingThreads() {
+        var ok = Ex08.lockOrder(Ex08Test::ordered);
+        assertTrue(ok.passed(), ok.toString());
+        var bad = Ex08.lockOrder(Ex08Test::naive);
+        assertFalse(bad.passed(), bad.toString());
+        assertTrue(bad.toString().contains("没有留下线程"), bad.toString());
+        assertTrue(bad.toString().contains("✔ 没有留下线程"), "the check breaks the deadlock: " + bad);
+    }
+
+    @Test
+    void tryLockPassesTheReferenceAndFailsPlaceholders() {
+        Ex08.TryBoth reference = (first, second) -> {
+            if (!first.tryLock(100, TimeUnit.MILLISECONDS)) {
+                return false;
+            }
+            try {
+                if (!second.tryLock(100, TimeUnit.MILLISECONDS)) {
+                    return false;
+                }
+                try {
+                    return true;
+                } finally {
+                    second.unlock();
+                }
+            } finally {
+                first.unlock();
+            }
+        };
+        var ok = Ex08.tryLock(reference);
+        assertTrue(ok.passed(), ok.toString());
+        Ex08.TryBoth placeholder = (first, second) -> first.tryLock();
+        var wrong = Ex08.tryLock(placeholder);
+        assertFalse(wrong.passed());
+        assertTrue(wrong.toString().contains("✘ 第二把锁被占着时返回：期望 false，实际是 true"), wrong.toString());
+        assertTrue(wrong.toString().contains("✘ 放弃时第一把锁也释放了"), wrong.toString());
+        Ex08.TryBoth blocking = (first, second) -> {
+            first.lock();
+            try {
+                second.lock();
+                second.unlock();
+                return true;
+            } finally {
+                first.unlock();
+            }
+        };
+        var stuck = Ex08.tryLock(blocking);
+        assertFalse(stuck.passed(), stuck.toString());
+        assertTrue(stuck.toString().contains("✘ 第二把锁被占着时 1 秒内放弃"), stuck.toString());
     }
 }

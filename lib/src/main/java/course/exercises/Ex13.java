@@ -12,16 +12,16 @@ import course.process.QueueReaderChild;
 import course.process.QueueWriterChild;
 
 /**
- * Checks for the exercises of notebook 10 (进程间通信).
+ * Checks for the exercises of notebook 13 (进程间通信).
  *
- * <p>笔记本 10 的练习检查。
+ * <p>笔记本 13 的练习检查。
  */
-public final class Ex10 {
+public final class Ex13 {
 
     /** The values the writer process of exercise 1 puts, before the sentinel. */
     public static final List<String> VALUES = List.of("A", "B", "C", "D", "E");
 
-    private Ex10() {
+    private Ex13() {
     }
 
     /**

@@ -24,13 +24,13 @@ import course.process.QueueReaderChild;
 import course.process.WorkerCrashedException;
 
 @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class Ex09to12Test {
+class Ex12to15Test {
 
     // ---------------------------------------------------------------- 09
 
     @Test
     void ex09TwoChildrenStartedThenWaitedPasses() {
-        var v = Ex09.twoChildren(() -> {
+        var v = Ex12.twoChildren(() -> {
             ChildJvm a = ChildJvm.builder(NumsChild.class).args("baidu", "20").echo(false).start();
             ChildJvm b = ChildJvm.builder(NumsChild.class).args("neuedu", "20").echo(false).start();
             try {
@@ -46,7 +46,7 @@ class Ex09to12Test {
 
     @Test
     void ex09NotWaitingFailsWithTheJoinHint() {
-        var v = Ex09.twoChildren(() -> List.of(
+        var v = Ex12.twoChildren(() -> List.of(
                 ChildJvm.builder(NumsChild.class).args("baidu").echo(false).start(),
                 ChildJvm.builder(NumsChild.class).args("neuedu").echo(false).start()));
         assertFalse(v.passed());
@@ -58,11 +58,11 @@ class Ex09to12Test {
     void ex09WorkInAChildPassesAndWorkInTheParentFails() throws Exception {
         try (ChildJvm c = ChildJvm.builder(PidChild.class).echo(false).start()) {
             c.waitFor(Duration.ofSeconds(20));
-            var good = Ex09.whereDidItRun(Ex09.number(c.stdout(), "pid="), Ex09.number(c.stdout(), "ppid="));
+            var good = Ex12.whereDidItRun(Ex12.number(c.stdout(), "pid="), Ex12.number(c.stdout(), "ppid="));
             assertTrue(good.passed(), good::toString);
         }
         long me = ProcessHandle.current().pid();
-        var bad = Ex09.whereDidItRun(me, ProcessHandle.current().parent().get().pid());
+        var bad = Ex12.whereDidItRun(me, ProcessHandle.current().parent().get().pid());
         assertFalse(bad.passed());
         assertTrue(bad.toString().contains("target=run_proc()"), bad::toString);
     }
@@ -71,7 +71,7 @@ class Ex09to12Test {
 
     @Test
     void ex10SentinelReaderPasses() {
-        var v = Ex10.sentinelReader(q -> {
+        var v = Ex13.sentinelReader(q -> {
             List<String> got = new ArrayList<>();
             try {
                 while (true) {
@@ -90,14 +90,14 @@ class Ex09to12Test {
 
     @Test
     void ex10ReaderThatStopsOnAnEmptyQueueFails() {
-        var v = Ex10.sentinelReader(q -> List.of()); // what "while (!q.isEmpty())" reads before the writer started
+        var v = Ex13.sentinelReader(q -> List.of()); // what "while (!q.isEmpty())" reads before the writer started
         assertFalse(v.passed());
         assertTrue(v.toString().contains("STOP"), v::toString);
     }
 
     @Test
     void ex10FullQueuePassesAndBlockingPutWithTimeoutStillCounts() {
-        var v = Ex10.fullQueue(q -> {
+        var v = Ex13.fullQueue(q -> {
             try {
                 q.put("消息1");
                 q.put("消息2");
@@ -111,7 +111,7 @@ class Ex09to12Test {
             }
         });
         assertTrue(v.passed(), v::toString);
-        var wrong = Ex10.fullQueue(q -> {
+        var wrong = Ex13.fullQueue(q -> {
             q.putNowait("消息1");
             return false;
         });
@@ -123,10 +123,10 @@ class Ex09to12Test {
 
     @Test
     void ex11AsyncSubmitPassesAndSyncLoopFails() {
-        var good = Ex11.asyncSquares(pool -> {
+        var good = Ex14.asyncSquares(pool -> {
             List<Future<ProcessPoolResult>> fs = new ArrayList<>();
-            for (int i = 0; i < Ex11.TASKS; i++) {
-                fs.add(pool.submit("square", i, Ex11.TASK_MILLIS));
+            for (int i = 0; i < Ex14.TASKS; i++) {
+                fs.add(pool.submit("square", i, Ex14.TASK_MILLIS));
             }
             List<Long> out = new ArrayList<>();
             for (var f : fs) {
@@ -135,10 +135,10 @@ class Ex09to12Test {
             return out;
         });
         assertTrue(good.passed(), good::toString);
-        var sync = Ex11.asyncSquares(pool -> {
+        var sync = Ex14.asyncSquares(pool -> {
             List<Long> out = new ArrayList<>();
-            for (int i = 0; i < Ex11.TASKS; i++) {
-                out.add(get(pool.submit("square", i, Ex11.TASK_MILLIS)).asLong());
+            for (int i = 0; i < Ex14.TASKS; i++) {
+                out.add(get(pool.submit("square", i, Ex14.TASK_MILLIS)).asLong());
             }
             return out;
         });
@@ -148,7 +148,7 @@ class Ex09to12Test {
 
     @Test
     void ex11CrashExitCodePassesAndIgnoringTheCrashFails() {
-        var good = Ex11.crashExitCode(pool -> {
+        var good = Ex14.crashExitCode(pool -> {
             try {
                 pool.submit("crash", 42).get(30, TimeUnit.SECONDS);
                 return 0;
@@ -159,7 +159,7 @@ class Ex09to12Test {
             }
         });
         assertTrue(good.passed(), good::toString);
-        var wrong = Ex11.crashExitCode(pool -> -1);
+        var wrong = Ex14.crashExitCode(pool -> -1);
         assertFalse(wrong.passed());
     }
 
@@ -167,12 +167,12 @@ class Ex09to12Test {
 
     @Test
     void ex12ChoicesAndFormulas() {
-        assertTrue(Ex12.choose(Map.of("A", "线程", "B", "进程", "C", "虚拟线程")).passed());
-        var wrong = Ex12.choose(Map.of("A", "进程", "B", "进程", "C", "线程"));
+        assertTrue(Ex15.choose(Map.of("A", "线程", "B", "进程", "C", "虚拟线程")).passed());
+        var wrong = Ex15.choose(Map.of("A", "进程", "B", "进程", "C", "线程"));
         assertFalse(wrong.passed());
         assertTrue(wrong.toString().contains("没有 GIL"), wrong::toString);
-        assertTrue(Ex12.speedup((t1, tk) -> t1 / tk, (t1, tk, k) -> t1 / tk / k).passed());
-        assertFalse(Ex12.speedup((t1, tk) -> tk / t1, (t1, tk, k) -> tk / t1).passed());
+        assertTrue(Ex15.speedup((t1, tk) -> t1 / tk, (t1, tk, k) -> t1 / tk / k).passed());
+        assertFalse(Ex15.speedup((t1, tk) -> tk / t1, (t1, tk, k) -> tk / t1).passed());
     }
 
     private static ProcessPoolResult get(Future<ProcessPoolResult> f) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class Ex07Test {
+class Ex09Test {
 
     static List<String> pollUntilQuiet(BlockingQueue<String> q) throws InterruptedException {
         List<String> got = new ArrayList<>();
@@ -63,19 +63,19 @@ class Ex07Test {
 
     @Test
     void referenceAnswerToExercise1Passes() {
-        var v = Ex07.drainUntilQuiet(Ex07Test::pollUntilQuiet);
+        var v = Ex09.drainUntilQuiet(Ex09Test::pollUntilQuiet);
         assertTrue(v.passed(), v::toString);
     }
 
     @Test
     void theNotebookPlaceholderFailsExercise1() {
-        var v = Ex07.drainUntilQuiet(q -> new ArrayList<>());
+        var v = Ex09.drainUntilQuiet(q -> new ArrayList<>());
         assertFalse(v.passed(), v::toString);
     }
 
     @Test
     void takeForeverFailsExercise1AndTheCheckStillEnds() {
-        var v = Ex07.drainUntilQuiet(q -> {
+        var v = Ex09.drainUntilQuiet(q -> {
             List<String> got = new ArrayList<>();
             while (true) {
                 got.add(q.take());
@@ -87,7 +87,7 @@ class Ex07Test {
 
     @Test
     void pollWithoutTimeoutFailsExercise1() {
-        var v = Ex07.drainUntilQuiet(q -> {
+        var v = Ex09.drainUntilQuiet(q -> {
             List<String> got = new ArrayList<>();
             for (String b = q.poll(); b != null; b = q.poll()) {
                 got.add(b);
@@ -99,19 +99,19 @@ class Ex07Test {
 
     @Test
     void referenceAnswerToExercise2Passes() {
-        var v = Ex07.poisonPill(Ex07Test::withPills);
+        var v = Ex09.poisonPill(Ex09Test::withPills);
         assertTrue(v.passed(), v::toString);
     }
 
     @Test
     void theNotebookPlaceholderFailsExercise2() {
-        var v = Ex07.poisonPill((bones, consumers) -> new ArrayList<>());
+        var v = Ex09.poisonPill((bones, consumers) -> new ArrayList<>());
         assertFalse(v.passed(), v::toString);
     }
 
     @Test
     void onePillForThreeConsumersFailsExercise2WithLeftoverThreads() {
-        var v = Ex07.poisonPill((bones, consumers) -> leaveTwoConsumersWaiting(bones));
+        var v = Ex09.poisonPill((bones, consumers) -> leaveTwoConsumersWaiting(bones));
         assertFalse(v.passed(), v::toString);
         assertTrue(v.toString().contains("没有留下还在运行的线程：["), v::toString);
     }
