@@ -70,11 +70,14 @@ public final class PageServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final List<Thread> serverThreads = new CopyOnWriteArrayList<>();
+    /** Every thread the pool made: awaitTermination returns before a worker thread has quite ended. */
+    private final List<Thread> workerThreads;
     private volatile boolean closed;
 
-    private PageServer(HttpServer http, ThreadPoolExecutor workers) {
+    private PageServer(HttpServer http, ThreadPoolExecutor workers, List<Thread> workerThreads) {
         this.http = http;
         this.workers = workers;
+        this.workerThreads = workerThreads;
     }
 
     /**
@@ -84,10 +87,12 @@ public final class PageServer implements AutoCloseable {
      */
     public static PageServer start() {
         AtomicInteger n = new AtomicInteger();
+        List<Thread> workerThreads = new CopyOnWriteArrayList<>();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), r -> {
                     Thread t = new Thread(r, "页面服务器-" + n.incrementAndGet());
                     t.setDaemon(true);
+                    workerThreads.add(t);
                     return t;
                 });
         Set<Thread> before = Thread.getAllStackTraces().keySet();
@@ -99,7 +104,7 @@ public final class PageServer implements AutoCloseable {
             throw new IllegalStateException("cannot bind 127.0.0.1 / 无法在本机 127.0.0.1 上启动服务器: " + e, e);
         }
         http.setExecutor(workers);
-        PageServer server = new PageServer(http, workers);
+        PageServer server = new PageServer(http, workers, workerThreads);
         server.page("/", Duration.ZERO, 0);
         http.createContext("/", server::handle);
         http.start();
@@ -236,6 +241,9 @@ public final class PageServer implements AutoCloseable {
         workers.shutdownNow();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
+            for (Thread t : workerThreads) {
+                t.join(5000);
+            }
             for (Thread t : serverThreads) {
                 t.join(5000);
             }
