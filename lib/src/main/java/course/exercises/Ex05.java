@@ -17,6 +17,9 @@ import course.threads.ThreadLab;
  *
  * <p>笔记本 05 的练习检查：学习者写的 {@code increment} 里故意在读和写之间调用 {@code Thread.yield()}，
  * 所以没有保护的写法几乎每次都会丢失更新，检查结果稳定。
+ *
+ * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
+ * it starts.
  */
 public final class Ex05 {
 
