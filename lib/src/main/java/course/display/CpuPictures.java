@@ -11,13 +11,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 
 import course.cpu.Cpu;
 import course.cpu.CpuStep;
 import course.cpu.InterleavingOutcome;
-import course.cpu.InterleavingReport;
+import course.cpu.InterleavingResult;
 import course.cpu.Instruction;
 import course.cpu.Opcode;
 import course.cpu.CpuPhase;
@@ -32,7 +33,7 @@ import tech.tablesaw.api.Table;
  * Tables and pictures of the CPU simulator: step tables, a CPU + RAM diagram, interleaving outcomes.
  *
  * <p>CPU 模拟器的表格和图：{@link #table(List)} 把每一步变成一行；{@link #picture(CpuStep)} 画出 CPU 和内存，
- * 高亮当前指令；{@link #outcomes(InterleavingReport)} 画出穷举交错得到的各个最终值。
+ * 高亮当前指令；{@link #outcomes(InterleavingResult)} 画出穷举交错得到的各个最终值。
  */
 public final class CpuPictures {
 
@@ -345,16 +346,17 @@ public final class CpuPictures {
     }
 
     /** The outcomes of an interleaving enumeration as a table: value, count, share, example. */
-    public static Html outcomeTable(InterleavingReport report) {
-        Table t = Table.create(report.threads() + " 个线程，共 " + report.total() + " 种交错：内存[" + report.address() + "] 的最终值");
-        LongColumn v = LongColumn.create("最终值");
-        LongColumn c = LongColumn.create("交错数");
+    public static Html outcomeTable(InterleavingResult report) {
+        Table t = Table.create(report.threads() + " 个线程，共 " + report.totalText() + " 种交错：内存[" + report.address()
+                + "] 的结局");
+        StringColumn v = StringColumn.create("结局");
+        StringColumn c = StringColumn.create("交错数");
         StringColumn share = StringColumn.create("占比");
         StringColumn ex = StringColumn.create("一个例子（每项 = 哪个线程执行一整条指令）");
         for (InterleavingOutcome o : report.outcomes()) {
-            v.append(o.value());
-            c.append(o.count());
-            share.append(String.format("%.1f %%", 100.0 * o.count() / report.total()));
+            v.append(o.label());
+            c.append(o.countText());
+            share.append(report.endless() ? "" : String.format(Locale.ROOT, "%.1f %%", 100.0 * o.count() / report.total()));
             ex.append(o.exampleText());
         }
         t.addColumns(v, c, share, ex);
@@ -362,10 +364,11 @@ public final class CpuPictures {
     }
 
     /** The outcomes of an interleaving enumeration as a bar chart: how many interleavings end at each value. */
-    public static BufferedImage outcomes(InterleavingReport report) {
+    public static BufferedImage outcomes(InterleavingResult report) {
         Map<String, Long> bars = new LinkedHashMap<>();
-        report.outcomes().forEach(o -> bars.put(String.valueOf(o.value()), o.count()));
-        return Charts.bars(report.threads() + " 个线程的所有交错（共 " + report.total() + " 种）的最终结果",
+        report.outcomes().forEach(o -> bars.put(o.kind() == InterleavingOutcome.Kind.FINISHED ? String.valueOf(o.value())
+                : o.label(), o.count()));
+        return Charts.bars(report.threads() + " 个线程的所有交错（共 " + report.totalText() + " 种）的最终结果",
                 "内存[" + report.address() + "] 的最终值", "交错数（种）", bars);
     }
 }
