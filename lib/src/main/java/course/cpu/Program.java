@@ -360,8 +360,9 @@ public final class Program {
         private int dataAddress(int n, String original, String token, String what) {
             int a = number(n, original, token, what);
             if (a >= start && a < end) {
+                int free = Math.min(memorySize - WORD, (end + 999) / 1000 * 1000);
                 throw new CpuFault(n, original, "地址 " + a + " 存放的是程序的指令（" + start + " 到 " + (end - WORD)
-                        + "），不能当数据读写：数据请放在别处，例如 2000。");
+                        + "），不能当数据读写：数据请放在程序后面，例如 " + free + "。");
             }
             return a;
         }
