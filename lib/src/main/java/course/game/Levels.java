@@ -118,7 +118,7 @@ final class Levels {
             new Level(5, "加了锁的计数器", "和第 1 关一样，两个线程各做一次 count = count + 1，但这次加一被 LOCK / UNLOCK 包起来了。",
                     "两个线程都结束时，count 是 1", Collections.nCopies(2, LOCKED_INCREMENT),
                     Map.of(2000, "count", 3000, "锁"), new Goal.FinalValue(2000, Compare.EQ, 1), false,
-                    "这一关赢不了：一个线程拿着锁时，另一个线程的 LOCK 被阻塞，按钮按不下去；"
+                    "这一关赢不了：一个线程拿着锁时，另一个线程的 LOCK 被阻塞，执行不了；"
                             + "所以读、加一、写回三条指令不会被别人插进来，count 永远是 2。"
                             + "笔记本里的穷举（SchedulerGame.level(5).enumerate()）把所有交错都算了一遍：只有一种结局。",
                     LOCK, LOCK_TITLE),

@@ -77,7 +77,9 @@ class GameWidgetTest {
                 .map(l -> "{\"cell_type\":\"code\",\"execution_count\":null,\"metadata\":{},\"outputs\":[],\"source\":"
                         + "[\"SchedulerGame.level(" + l.number() + ")\"]}")
                 .collect(Collectors.joining(","));
-        Files.writeString(notebook, "{\"cells\":[" + cells + "],\"metadata\":{\"kernelspec\":{\"name\":\"java\","
+        String ready = "{\"cell_type\":\"code\",\"execution_count\":null,\"metadata\":{},\"outputs\":[],\"source\":"
+                + "[\"System.out.println(\\\"kernel ready\\\");\"]},";
+        Files.writeString(notebook, "{\"cells\":[" + ready + cells + "],\"metadata\":{\"kernelspec\":{\"name\":\"java\","
                 + "\"display_name\":\"Java\",\"language\":\"java\"}},\"nbformat\":4,\"nbformat_minor\":5}");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
