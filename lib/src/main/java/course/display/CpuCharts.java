@@ -18,7 +18,7 @@ import java.util.SortedMap;
 import course.cpu.Cpu;
 import course.cpu.CpuStep;
 import course.cpu.InterleavingOutcome;
-import course.cpu.InterleavingReport;
+import course.cpu.InterleavingResult;
 import course.cpu.Instruction;
 import course.cpu.Opcode;
 import course.cpu.CpuPhase;
@@ -33,10 +33,10 @@ import tech.tablesaw.api.Table;
  * Tables and pictures of the CPU simulator: step tables, a CPU + RAM diagram, interleaving outcomes.
  *
  * <p>CPU 模拟器的表格和图：{@link #table(List)} 把每一步变成一行；{@link #picture(CpuStep)} 画出 CPU 和内存，
- * 高亮当前指令；{@link #table(InterleavingReport)} 和 {@link #outcomes(InterleavingReport)}
- * 列出、画出穷举交错得到的各个最终值。{@link #data(List)} 给出同样的步骤表格（Tablesaw），可以在上面计算。
+ * 高亮当前指令；{@link #table(InterleavingResult)} 和 {@link #outcomes(InterleavingResult)}
+ * 列出、画出穷举交错得到的各个结局。{@link #data(List)} 给出同样的步骤表格（Tablesaw），可以在上面计算。
  *
- * <p>Thread-safety: stateless; each call draws from the immutable steps and reports it is given.
+ * <p>Thread-safety: stateless; each call draws from the immutable steps and results it is given.
  */
 public final class CpuCharts {
 
@@ -349,16 +349,17 @@ public final class CpuCharts {
     }
 
     /** The outcomes of an interleaving enumeration as a table: value, count, share, example. */
-    public static Html table(InterleavingReport report) {
-        Table t = Table.create(report.threads() + " 个线程，共 " + report.total() + " 种交错：内存[" + report.address() + "] 的最终值");
-        LongColumn v = LongColumn.create("最终值");
-        LongColumn c = LongColumn.create("交错数");
+    public static Html table(InterleavingResult report) {
+        Table t = Table.create(report.threads() + " 个线程，共 " + report.totalText() + " 种交错：内存[" + report.address()
+                + "] 的结局");
+        StringColumn v = StringColumn.create("结局");
+        StringColumn c = StringColumn.create("交错数");
         StringColumn share = StringColumn.create("占比");
         StringColumn ex = StringColumn.create("一个例子（每项 = 哪个线程执行一整条指令）");
         for (InterleavingOutcome o : report.outcomes()) {
-            v.append(o.value());
-            c.append(o.count());
-            share.append(String.format(Locale.ROOT, "%.1f %%", 100.0 * o.count() / report.total()));
+            v.append(o.label());
+            c.append(o.countText());
+            share.append(report.endless() ? "" : String.format(Locale.ROOT, "%.1f %%", 100.0 * o.count() / report.total()));
             ex.append(o.exampleText());
         }
         t.addColumns(v, c, share, ex);
@@ -366,10 +367,11 @@ public final class CpuCharts {
     }
 
     /** The outcomes of an interleaving enumeration as a bar chart: how many interleavings end at each value. */
-    public static BufferedImage outcomes(InterleavingReport report) {
+    public static BufferedImage outcomes(InterleavingResult report) {
         Map<String, Long> bars = new LinkedHashMap<>();
-        report.outcomes().forEach(o -> bars.put(String.valueOf(o.value()), o.count()));
-        return Charts.bars(report.threads() + " 个线程的所有交错（共 " + report.total() + " 种）的最终结果",
+        report.outcomes().forEach(o -> bars.put(o.kind() == InterleavingOutcome.Kind.FINISHED ? String.valueOf(o.value())
+                : o.label(), o.count()));
+        return Charts.bars(report.threads() + " 个线程的所有交错（共 " + report.totalText() + " 种）的最终结果",
                 "内存[" + report.address() + "] 的最终值", "交错数（种）", bars);
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import course.cpu.Cpu;
 import course.cpu.CpuStep;
-import course.cpu.InterleavingReport;
+import course.cpu.InterleavingResult;
 import course.cpu.Interleavings;
 import tech.tablesaw.api.Table;
 
@@ -40,7 +40,7 @@ class CpuChartsTest {
 
     @Test
     void threadColumnAppearsForSeveralThreads() {
-        InterleavingReport r = Interleavings.counterIncrements(2, 1);
+        InterleavingResult r = Interleavings.counterIncrements(2, 1);
         Table t = CpuCharts.data(r.replay(1));
         assertTrue(t.columnNames().contains("线程"));
         assertEquals(18, t.rowCount());
@@ -57,7 +57,7 @@ class CpuChartsTest {
             assertTrue(img.getWidth() > 800 && img.getHeight() >= 470);
             save(img, "cpu-step-" + (i + 1));
         }
-        InterleavingReport r = Interleavings.counterIncrements(2, 2);
+        InterleavingResult r = Interleavings.counterIncrements(2, 2);
         save(CpuCharts.outcomes(r), "outcomes");
         assertTrue(CpuCharts.table(r).toHtml().contains("T1 T1 T1"));
     }
