@@ -19,7 +19,9 @@ For each handed-in notebook:
     application/vnd.course.verdict+json (check_cells.py), which printed text cannot imitate.
 Up to --jobs notebooks (default: the number of cores) run at once. Writes into DIR (default
 build/grades/): gradebook.csv, gradebook.html (gradebook.py) and DIR/<student>/<notebook>.ipynb,
-each executed notebook. Exits 0 whatever the students handed in; 2 for a wrong command line.
+each executed notebook. Exits 0 whatever the students handed in; 2 for a wrong command line; 130
+after Ctrl+C (or SIGTERM), which ends every worker and kernel and writes the gradebook of the
+notebooks graded so far.
 """
 import argparse
 import collections
@@ -62,6 +64,9 @@ SUSPICIOUS = [
      "用了反射或类加载的底层接口，可以改动课程库的检查"),
 ]
 FORGED_MIME = re.compile(re.escape(check_cells.VERDICT_MIME.split("+")[0]))
+RUNNING = {}                  # marker -> worker process, while it runs
+RUNNING_LOCK = threading.Lock()
+STOPPING = threading.Event()  # Ctrl+C: no new worker starts
 STRINGS_AND_COMMENTS = re.compile(r'"""[\s\S]*?"""|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|//[^\n]*|/\*[\s\S]*?\*/')
 
 
@@ -299,14 +304,20 @@ def grade_one(student, lesson, path, out, options):
         with open(os.path.join(work, "task.json"), "w", encoding="utf-8") as f:
             json.dump(task, f)
         t0 = time.monotonic()
-        with open(os.path.join(work, "worker.log"), "wb") as log:
+        with open(os.path.join(work, "worker.log"), "wb") as log, RUNNING_LOCK:
+            if STOPPING.is_set():
+                return rejected(student, lesson, "批改被中断了，这个笔记本没有运行"), None
             worker = subprocess.Popen([sys.executable, os.path.join(HERE, "isolated.py"), os.path.join(work, "task.json")],
                                       stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-            try:
-                worker.wait(timeout=limits[1] + 60 * isolated.MAX_STARTS)
-            except subprocess.TimeoutExpired:
-                os.killpg(worker.pid, signal.SIGKILL)
-                worker.wait()
+            RUNNING[marker] = worker
+        try:
+            worker.wait(timeout=limits[1] + 60 * isolated.MAX_STARTS)
+        except subprocess.TimeoutExpired:
+            os.killpg(worker.pid, signal.SIGKILL)
+            worker.wait()
+        finally:
+            with RUNNING_LOCK:
+                RUNNING.pop(marker, None)
         seconds = time.monotonic() - t0
         if not os.path.exists(task["result"]):
             with open(os.path.join(work, "worker.log"), encoding="utf-8", errors="replace") as f:
@@ -319,6 +330,23 @@ def grade_one(student, lesson, path, out, options):
     finally:
         isolated.sweep(marker)
         shutil.rmtree(work, ignore_errors=True)
+
+
+def stop_all():
+    """Ctrl+C: ends every running worker and what its kernel started."""
+    with RUNNING_LOCK:
+        STOPPING.set()
+        running = list(RUNNING.items())
+    for marker, worker in running:
+        try:
+            os.killpg(worker.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        isolated.sweep(marker)
+
+
+def interrupted(*_):
+    raise KeyboardInterrupt
 
 
 def main(argv):
@@ -353,6 +381,8 @@ def main(argv):
         except Exception as e:  # a bug of the grader must not lose the other students' grades
             rows, seconds = rejected(student, lesson, f"评分程序出错：{type(e).__name__}: {e}"), None
         with lock:
+            if STOPPING.is_set():
+                return
             results[(student, lesson.file)] = rows
             done[0] += 1
             if seconds is not None and seconds > slowest[0]:
@@ -362,11 +392,22 @@ def main(argv):
             print(f"[{done[0]:>{len(str(len(tasks)))}}/{len(tasks)}] {student} {lesson.name}：{passed}/{len(rows)} 通过，"
                   f"{took}（最慢：{slowest[1] or '—'} {slowest[0]:.1f} s）", flush=True)
 
-    with ThreadPoolExecutor(max_workers=options.jobs) as pool:
+    signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGINT, interrupted)
+    pool = ThreadPoolExecutor(max_workers=options.jobs)
+    try:
         list(pool.map(one, tasks))
-    rows = [r for s, l, _ in tasks for r in results[(s, l.file)]]
+        stopped = False
+    except KeyboardInterrupt:
+        stop_all()
+        stopped = True
+    pool.shutdown(wait=True, cancel_futures=True)
+    rows = [r for s, l, _ in tasks if (s, l.file) in results for r in results[(s, l.file)]]
     seconds = time.monotonic() - t0
     gradebook.write(out, rows, students, options.course, ignored, seconds, options.jobs)
+    if stopped:
+        print(f"批改被中断：{done[0]}/{len(tasks)} 个笔记本批改完了，成绩册里只有它们。", flush=True)
+        return 130
     print(f"用时 {seconds:.0f} s。成绩：{os.path.join(out, 'gradebook.csv')}、{os.path.join(out, 'gradebook.html')}；"
           f"运行过的笔记本：{out}/<学生>/", flush=True)
     return 0
