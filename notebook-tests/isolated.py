@@ -33,16 +33,17 @@ PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
-def marked_pids(marker):
-    """The processes whose environment carries MARKER (Linux /proc; elsewhere none are found)."""
-    needle = f"{MARKER_VARIABLE}={marker}\0".encode()
+def marked_pids(*markers):
+    """The processes whose environment carries one of MARKERS (Linux /proc; elsewhere none are found)."""
+    needles = [f"{MARKER_VARIABLE}={m}\0".encode() for m in markers]
     pids = []
     for name in os.listdir("/proc") if os.path.isdir("/proc") else []:
         if name.isdigit() and int(name) != os.getpid():
             try:
                 with open(f"/proc/{name}/environ", "rb") as f:
-                    if needle in f.read():
-                        pids.append(int(name))
+                    environ = f.read()
+                if any(n in environ for n in needles):
+                    pids.append(int(name))
             except OSError:
                 pass
     return pids
@@ -78,24 +79,26 @@ def cpu_seconds(pid):
 
 
 class Sampler(threading.Thread):
-    """Every 100 ms: the summed resident memory of the run's processes; keeps the peak."""
+    """Every 100 ms: the summed resident memory of the processes of the runs MARKERS; keeps the peak."""
 
-    def __init__(self, marker):
+    def __init__(self, markers):
         super().__init__(daemon=True)
-        self.marker, self.peak, self.most_processes = marker, 0, 0
+        self.markers, self.peak, self.most_processes = markers, 0, 0
         self.stopped = threading.Event()
 
     def run(self):
         while not self.stopped.wait(0.1):
-            pids = marked_pids(self.marker)
+            pids = marked_pids(*self.markers)
             self.peak = max(self.peak, sum(rss_bytes(p) for p in pids))
             self.most_processes = max(self.most_processes, len(pids))
 
 
 def kernel_spec_manager(folder, jvm_options):
-    """A kernelspec folder holding the course's 'java' kernel with extra JVM options after `java`."""
+    """A kernelspec folder holding the course's 'java' kernel with extra JVM options after its own
+    (so that they win), just before the class path."""
     spec = KernelSpecManager().get_kernel_spec("java")
-    argv = [spec.argv[0]] + list(jvm_options) + spec.argv[1:]
+    at = spec.argv.index("-cp") if "-cp" in spec.argv else 1
+    argv = spec.argv[:at] + list(jvm_options) + spec.argv[at:]
     target = os.path.join(folder, "kernels", "java")
     os.makedirs(target, exist_ok=True)
     with open(os.path.join(target, "kernel.json"), "w", encoding="utf-8") as f:
@@ -124,7 +127,7 @@ def execute(nb, cell_timeout, notebook_timeout, marker, jvm_options=(), measure=
     ksm = kernel_spec_manager(home, jvm)
     env = {**os.environ, "HOME": user_home, "TMPDIR": tmp, MARKER_VARIABLE: marker}
     deadline = time.monotonic() + notebook_timeout
-    sampler = Sampler(marker) if measure else None
+    sampler = Sampler((marker,)) if measure else None
     if sampler:
         sampler.start()
     events, skip, measurement = [], set(), {}
