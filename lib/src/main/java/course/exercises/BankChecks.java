@@ -10,13 +10,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.LongStream;
 
+import course.check.Answer;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 import course.deadlock.DeadlockDetector;
-import course.deadlock.DeadlockReport;
+import course.deadlock.DeadlockSnapshot;
 import course.exercises.Ex17.Bank;
-import course.exercises.Ex17.BankFactory;
-import course.threads.LabRun;
+import course.threads.ThreadLabResult;
 import course.threads.ThreadLab;
 
 /**
@@ -58,21 +58,21 @@ final class BankChecks {
     };
 
     /** Each rule's outcome: "" when it holds, else what the bank did. */
-    private static AtomicReferenceArray<String> checkRules(BankFactory factory) {
+    private static AtomicReferenceArray<String> checkRules(Answer<long[], Bank> factory) {
         AtomicReferenceArray<String> got = new AtomicReferenceArray<>(RULES.length);
         LearnerRun.run(() -> {
-            Bank b = factory.open(new long[]{100, 50, 0});
+            Bank b = factory.apply(new long[]{100, 50, 0});
             got.set(0, same(b, 100, 50, 0) && b.total() == 150 ? "" : state(b));
-            b = factory.open(new long[]{100, 50, 0});
+            b = factory.apply(new long[]{100, 50, 0});
             got.set(1, b.transfer(0, 1, 30) && same(b, 70, 80, 0) ? "" : state(b));
-            b = factory.open(new long[]{100, 50, 0});
+            b = factory.apply(new long[]{100, 50, 0});
             got.set(2, !b.transfer(2, 0, 1) && same(b, 100, 50, 0) ? "" : state(b));
-            b = factory.open(new long[]{100, 80, 0});
+            b = factory.apply(new long[]{100, 80, 0});
             got.set(3, b.transfer(1, 2, 80) && same(b, 100, 0, 80) ? "" : state(b));
-            b = factory.open(new long[]{100, 50, 0});
+            b = factory.apply(new long[]{100, 50, 0});
             b.transfer(0, 0, 10);
             got.set(4, same(b, 100, 50, 0) ? "" : state(b));
-            Bank last = factory.open(new long[]{100, 50, 0});
+            Bank last = factory.apply(new long[]{100, 50, 0});
             long refused = LongStream.of(0, -5).filter(a -> throwsIllegalArgument(() -> last.transfer(0, 1, a))).count()
                     + (throwsIllegalArgument(() -> last.transfer(0, 3, 1)) ? 1 : 0)
                     + (throwsIllegalArgument(() -> last.transfer(-1, 0, 1)) ? 1 : 0);
@@ -104,7 +104,7 @@ final class BankChecks {
         }
     }
 
-    private static boolean rulesHold(BankFactory factory) {
+    private static boolean rulesHold(Answer<long[], Bank> factory) {
         AtomicReferenceArray<String> got = checkRules(factory);
         for (int i = 0; i < RULES.length; i++) {
             if (!"".equals(got.get(i))) {
@@ -114,7 +114,7 @@ final class BankChecks {
         return true;
     }
 
-    static Verdict rules(BankFactory factory) {
+    static Verdict rules(Answer<long[], Bank> factory) {
         AtomicReferenceArray<String> got = checkRules(factory);
         boolean opened = "".equals(got.get(0));
         Exercise ex = Exercise.named("银行 1：转账规则");
@@ -128,8 +128,8 @@ final class BankChecks {
     }
 
     /** What happened when THREADS threads transferred at random at once (and an auditor, when asked). */
-    private record Stress(LabRun lab, long millis, long[] balances, long audits, long badAudits, long firstBad,
-                          boolean negative, DeadlockReport deadlock) {
+    private record Stress(ThreadLabResult lab, long millis, long[] balances, long audits, long badAudits, long firstBad,
+                          boolean negative, DeadlockSnapshot deadlock) {
 
         boolean finished() {
             return lab.ok();
@@ -139,7 +139,7 @@ final class BankChecks {
             if (deadlock.found()) {
                 return "，检测到死锁：" + String.join("；", deadlock.edges().stream().map(Object::toString).toList());
             }
-            return lab.ok() ? "" : "：" + lab.outcomes().stream().filter(o -> o.status() != LabRun.Status.FINISHED)
+            return lab.ok() ? "" : "：" + lab.outcomes().stream().filter(o -> o.status() != ThreadLabResult.Status.FINISHED)
                     .map(Object::toString).findFirst().orElse("");
         }
     }
@@ -179,9 +179,9 @@ final class BankChecks {
             });
         }
         long t0 = System.nanoTime();
-        LabRun run = lab.run();
+        ThreadLabResult run = lab.run();
         long millis = (System.nanoTime() - t0) / 1_000_000;
-        DeadlockReport deadlock = DeadlockDetector.create().detect();
+        DeadlockSnapshot deadlock = DeadlockDetector.create().detect();
         long[] balances = new long[accounts];
         if (run.ok()) {
             for (int i = 0; i < accounts; i++) {
@@ -200,11 +200,21 @@ final class BankChecks {
         return b;
     }
 
+    /** The learner's bank with these balances, or null when opening it threw (the check then fails). */
+    private static Bank open(Answer<long[], Bank> factory, long[] balances) {
+        try {
+            return factory.apply(balances);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
     private static final String RULES_FIRST = "转账规则正确（先让「银行 1」通过）";
 
-    static Verdict noDeadlock(BankFactory factory) {
-        boolean ready = rulesHold(factory);
-        Stress s = ready ? stress(factory.open(filled(4, 1000)), 4, 1000, STRESS_TRANSFERS, false) : null;
+    static Verdict noDeadlock(Answer<long[], Bank> factory) {
+        Bank bank = rulesHold(factory) ? open(factory, filled(4, 1000)) : null;
+        boolean ready = bank != null;
+        Stress s = ready ? stress(bank, 4, 1000, STRESS_TRANSFERS, false) : null;
         boolean finished = ready && s.finished();
         return Exercise.named("银行 2：不死锁")
                 .expect(RULES_FIRST, ready, "单线程的规则都对了，才做压力测试。")
@@ -216,9 +226,10 @@ final class BankChecks {
                 .verdict();
     }
 
-    static Verdict total(BankFactory factory) {
-        boolean ready = rulesHold(factory);
-        Stress s = ready ? stress(factory.open(filled(5, 1000)), 5, 1000, STRESS_TRANSFERS, true) : null;
+    static Verdict total(Answer<long[], Bank> factory) {
+        Bank bank = rulesHold(factory) ? open(factory, filled(5, 1000)) : null;
+        boolean ready = bank != null;
+        Stress s = ready ? stress(bank, 5, 1000, STRESS_TRANSFERS, true) : null;
         boolean finished = ready && s.finished();
         long sum = finished ? Arrays.stream(s.balances()).sum() : 0;
         return Exercise.named("银行 3：钱不会多也不会少")
@@ -239,9 +250,10 @@ final class BankChecks {
                 .verdict();
     }
 
-    static Verdict fast(BankFactory factory) {
-        boolean ready = rulesHold(factory);
-        Stress s = ready ? stress(factory.open(filled(8, 100_000)), 8, 100_000, FAST_TRANSFERS, false) : null;
+    static Verdict fast(Answer<long[], Bank> factory) {
+        Bank bank = rulesHold(factory) ? open(factory, filled(8, 100_000)) : null;
+        boolean ready = bank != null;
+        Stress s = ready ? stress(bank, 8, 100_000, FAST_TRANSFERS, false) : null;
         boolean finished = ready && s.finished();
         int all = THREADS * FAST_TRANSFERS;
         return Exercise.named("银行 4：速度")

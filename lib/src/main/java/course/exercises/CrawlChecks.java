@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import course.check.BiAnswer;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
-import course.exercises.Ex17.Crawler;
 import course.exercises.Ex17.Limits;
 import course.exercises.Ex17.Page;
 import course.net.PageServer;
@@ -91,8 +91,8 @@ final class CrawlChecks {
         }
     }
 
-    private static Crawl crawl(Crawler crawler, List<URI> urls, Limits limits, long limitMillis) {
-        return new Crawl(urls, LearnerRun.run(() -> crawler.crawl(urls, limits), limitMillis, 1000, true));
+    private static Crawl crawl(BiAnswer<List<URI>, Limits, List<Page>> crawler, List<URI> urls, Limits limits, long limitMillis) {
+        return new Crawl(urls, LearnerRun.run(() -> crawler.apply(urls, limits), limitMillis, 1000, true));
     }
 
     private static boolean rightText(Page p) {
@@ -126,7 +126,7 @@ final class CrawlChecks {
         return List.copyOf(out);
     }
 
-    static Verdict correct(Crawler crawler) {
+    static Verdict correct(BiAnswer<List<URI>, Limits, List<Page>> crawler) {
         try (PageSites sites = PageSites.start(3)) {
             List<URI> good1 = sites.site(1).pages(4, ms(150));
             List<URI> good2 = sites.site(2).fail("/broken", 500).pages(3, ms(150));
@@ -152,7 +152,7 @@ final class CrawlChecks {
         }
     }
 
-    static Verdict polite(Crawler crawler) {
+    static Verdict polite(BiAnswer<List<URI>, Limits, List<Page>> crawler) {
         Limits[] limits = {new Limits(4, 2, Duration.ofSeconds(3), Duration.ofSeconds(15)),
                 new Limits(3, 1, Duration.ofSeconds(3), Duration.ofSeconds(15))};
         List<String> perSite = new ArrayList<>();
@@ -191,7 +191,7 @@ final class CrawlChecks {
                 .verdict();
     }
 
-    static Verdict fast(Crawler crawler) {
+    static Verdict fast(BiAnswer<List<URI>, Limits, List<Page>> crawler) {
         try (PageSites sites = PageSites.start(4)) {
             List<List<URI>> pages = new ArrayList<>();
             for (PageServer site : sites.all()) {
@@ -211,7 +211,7 @@ final class CrawlChecks {
         }
     }
 
-    static Verdict deadline(Crawler crawler) {
+    static Verdict deadline(BiAnswer<List<URI>, Limits, List<Page>> crawler) {
         try (PageSites sites = PageSites.start(2)) {
             List<URI> quick = new ArrayList<>();
             List<URI> slow = new ArrayList<>();

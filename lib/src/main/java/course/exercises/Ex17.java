@@ -3,8 +3,9 @@ package course.exercises;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
-
+import course.base.Args;
+import course.check.Answer;
+import course.check.BiAnswer;
 import course.check.Exercise.Verdict;
 
 /**
@@ -15,6 +16,10 @@ import course.check.Exercise.Verdict;
  * 爬虫——结果正确、礼貌（每个网站和总数都有上限）、速度、截止时间与取消；
  * 银行——转账规则、不死锁、总额不变、速度。每个检查都在时间限制里运行学习者的代码，
  * 卡住、死锁、抛异常都只会让这一部分没通过，不会卡住内核。
+ *
+ * <p>The crawler is {@code (urls, limits) -> crawl(urls, limits)}: every address of {@code urls} once in
+ * the result, within {@code limits}. The bank is {@code balances -> new MyBank(balances)}: a new
+ * {@link Bank} with these opening balances, one per account.
  *
  * <p>Thread safety: each check builds its own sites or bank; run one check at a time.
  */
@@ -33,12 +38,10 @@ public final class Ex17 {
      */
     public record Limits(int poolSize, int perSite, Duration pageTimeout, Duration deadline) {
         public Limits {
-            if (poolSize < 1 || perSite < 1) {
-                throw new IllegalArgumentException("poolSize (" + poolSize + ") and perSite (" + perSite
-                        + ") must be positive / 线程池大小和每个网站的上限都必须大于 0");
-            }
-            Objects.requireNonNull(pageTimeout, "pageTimeout");
-            Objects.requireNonNull(deadline, "deadline");
+            Args.positive("poolSize", poolSize, "线程池大小");
+            Args.positive("perSite", perSite, "每个网站的上限");
+            Args.notNull("pageTimeout", pageTimeout);
+            Args.notNull("deadline", deadline);
         }
     }
 
@@ -51,22 +54,19 @@ public final class Ex17 {
      */
     public record Page(URI uri, String body, String problem) {
         public Page {
-            Objects.requireNonNull(uri, "uri");
-            if ((body == null) == (problem == null)) {
-                throw new IllegalArgumentException("a page has either a body or a problem / 一个网页要么有内容，要么有失败的原因");
-            }
+            Args.notNull("uri", uri);
+            Args.check((body == null) != (problem == null), "body", body == null ? "null" : body.length() + " chars",
+                    "be given exactly when problem is not", "一个网页要么有内容，要么有失败的原因");
         }
 
         /** A page that answered HTTP 200 with {@code body}. */
         public static Page ok(URI uri, String body) {
-            return new Page(uri, Objects.requireNonNull(body, "body"), null);
+            return new Page(uri, Args.notNull("body", body), null);
         }
 
         /** A page that failed; {@code problem} says why ("HTTP 500", "超时", "没来得及下载"). */
         public static Page failed(URI uri, String problem) {
-            if (problem == null || problem.isBlank()) {
-                throw new IllegalArgumentException("problem must say why the page failed / 要写明失败的原因");
-            }
+            Args.check(problem != null && !problem.isBlank(), "problem", problem, "say why the page failed", "要写明失败的原因");
             return new Page(uri, null, problem);
         }
 
@@ -79,12 +79,6 @@ public final class Ex17 {
         public String toString() {
             return ok() ? "✔ " + uri + "  " + body.length() + " 字节" : "✘ " + uri + "  " + problem;
         }
-    }
-
-    /** The learner's crawler: every address of {@code urls} once in the result, within {@code limits}. */
-    @FunctionalInterface
-    public interface Crawler {
-        List<Page> crawl(List<URI> urls, Limits limits) throws Exception;
     }
 
     /**
@@ -109,49 +103,43 @@ public final class Ex17 {
         long total();
     }
 
-    /** Opens the learner's bank with these opening balances (one per account). */
-    @FunctionalInterface
-    public interface BankFactory {
-        Bank open(long[] balances);
-    }
-
     /** 爬虫 1：every address once, the good pages with their text, the failing ones with a reason. */
-    public static Verdict crawlCorrect(Crawler crawler) {
+    public static Verdict crawlCorrect(BiAnswer<List<URI>, Limits, List<Page>> crawler) {
         return CrawlChecks.correct(crawler);
     }
 
     /** 爬虫 2：never more requests at once than {@code perSite} to one site and {@code poolSize} in all. */
-    public static Verdict crawlPolite(Crawler crawler) {
+    public static Verdict crawlPolite(BiAnswer<List<URI>, Limits, List<Page>> crawler) {
         return CrawlChecks.polite(crawler);
     }
 
     /** 爬虫 3：16 pages of 0.6 s, 4 at a time, within the time budget. */
-    public static Verdict crawlFast(Crawler crawler) {
+    public static Verdict crawlFast(BiAnswer<List<URI>, Limits, List<Page>> crawler) {
         return CrawlChecks.fast(crawler);
     }
 
     /** 爬虫 4：returns by the deadline, with the pages not done reported and no download left running. */
-    public static Verdict crawlDeadline(Crawler crawler) {
+    public static Verdict crawlDeadline(BiAnswer<List<URI>, Limits, List<Page>> crawler) {
         return CrawlChecks.deadline(crawler);
     }
 
     /** 银行 1：the rules of a transfer, on one thread. */
-    public static Verdict bankRules(BankFactory bank) {
+    public static Verdict bankRules(Answer<long[], Bank> bank) {
         return BankChecks.rules(bank);
     }
 
     /** 银行 2：threads transferring in every direction at once all finish. */
-    public static Verdict bankNoDeadlock(BankFactory bank) {
+    public static Verdict bankNoDeadlock(Answer<long[], Bank> bank) {
         return BankChecks.noDeadlock(bank);
     }
 
     /** 银行 3：under the same stress the total never changes, seen by an auditor too. */
-    public static Verdict bankTotal(BankFactory bank) {
+    public static Verdict bankTotal(Answer<long[], Bank> bank) {
         return BankChecks.total(bank);
     }
 
     /** 银行 4：200 000 transfers on 4 threads within the time budget. */
-    public static Verdict bankFast(BankFactory bank) {
+    public static Verdict bankFast(Answer<long[], Bank> bank) {
         return BankChecks.fast(bank);
     }
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import course.base.Args;
+
 /**
  * Several {@link PageServer}s on 127.0.0.1, one per site (each on its own port), that also count
  * together how many requests they are answering at once: the playground of a polite crawler.
@@ -41,9 +43,7 @@ public final class PageSites implements AutoCloseable {
      * @throws IllegalStateException when a server cannot bind (the ones started are closed again)
      */
     public static PageSites start(int count) {
-        if (count < 1 || count > 20) {
-            throw new IllegalArgumentException("count (" + count + ") must be between 1 and 20 / 网站个数应在 1 到 20 之间");
-        }
+        Args.inRange("count", count, 1, 20, "网站个数");
         InFlight together = new InFlight();
         List<PageServer> started = new ArrayList<>();
         try {
@@ -63,11 +63,7 @@ public final class PageSites implements AutoCloseable {
      * @throws IllegalArgumentException when there is no such site
      */
     public PageServer site(int number) {
-        if (number < 1 || number > sites.size()) {
-            throw new IllegalArgumentException("number (" + number + ") must be between 1 and " + sites.size()
-                    + " / 网站从 1 开始编号，一共 " + sites.size() + " 个");
-        }
-        return sites.get(number - 1);
+        return sites.get(Args.inRange("number", number, 1, sites.size(), "网站编号") - 1);
     }
 
     /** Every site, in order. */

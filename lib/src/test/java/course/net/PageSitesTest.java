@@ -60,10 +60,10 @@ class PageSitesTest {
     @Test
     void badNumbersNameTheValue() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> PageSites.start(0))
-                .getMessage().startsWith("count (0) must be between 1 and 20"));
+                .getMessage().startsWith("count (0) must be in 1..20"));
         try (PageSites sites = PageSites.start(1)) {
             assertTrue(assertThrows(IllegalArgumentException.class, () -> sites.site(2))
-                    .getMessage().startsWith("number (2) must be between 1 and 1"));
+                    .getMessage().startsWith("number (2) must be in 1..1"));
         }
     }
 }
