@@ -14,6 +14,8 @@ fail on a busy machine:
   forger     01 answered wrongly; the check cell of 练习 1 edited to print the pass text, the
              one of 练习 2 deleted (the grader puts it back), a `class Ex01` standing in for the
              checker, and the pass text printed by the answer's own code   every exercise fails
+  hider      01 answered, plus a `class course` that stands in for the library's package in the
+             check cells                                                  every exercise fails, for review
   exiter     01 answered, but System.exit(0) as the answer to 练习 2      练习 1 passes (graded on
                                                                           a new kernel), 练习 2 fails
   looper     01 answered, but an endless loop as the answer to 练习 1     练习 1 fails, 练习 2 passes
@@ -99,6 +101,13 @@ def build(folder):
     save(forger, "forger", N01, folder)
     expected[("forger", "01_多任务")] = dict(keys01)
 
+    hider = answered(N01)
+    hider.cells.insert(2, nbformat.v4.new_code_cell(
+        "class course {\n    static class exercises {\n        static class Ex01 {\n"
+        "            static String fewestCores(int n) { return \"✅\"; }\n        }\n    }\n}"))
+    save(hider, "hider", N01, folder)
+    expected[("hider", "01_多任务")] = dict(keys01)
+
     save(answer(answered(N01), "练习 2", "System.exit(0);"), "exiter", N01, folder)
     expected[("exiter", "01_多任务")] = {"练习 1": True, "练习 2": False}
     save(answer(answered(N01), "练习 1", "long spins = 0;\nwhile (true) {\n    spins++;\n}"), "looper", N01, folder)
@@ -117,7 +126,7 @@ def build(folder):
 
 
 # A word each failing row's reason must hold, so that a row failing for the wrong cause is caught.
-REASONS = {("forger", "练习 1"): "没通过", ("forger", "练习 2"): "没通过", ("exiter", "练习 2"): "System.exit",
+REASONS = {("hider", "练习 1"): "复查", ("hider", "练习 2"): "复查", ("forger", "练习 1"): "没通过", ("forger", "练习 2"): "没通过", ("exiter", "练习 2"): "System.exit",
            ("looper", "练习 1"): "中断", ("broken", "01_多任务"): "JSON", ("broken", "02_CPU执行程序的原理"): "空",
            ("mixup", "02_CPU执行程序的原理"): "第 01 节"}
 NOT_RUN = {("broken", "01_多任务"), ("broken", "02_CPU执行程序的原理"), ("mixup", "02_CPU执行程序的原理")}
