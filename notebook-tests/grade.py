@@ -362,6 +362,10 @@ def main(argv):
         parser.error(f"{options.submissions} 不是文件夹：请给出放学生作业的文件夹（里面一个学生一个文件夹）")
     if options.jobs < 1 or options.notebook_timeout <= 0 or (options.cell_timeout or 1) <= 0:
         parser.error("--jobs、--cell-timeout 和 --notebook-timeout 必须大于 0")
+    try:
+        isolated.KernelSpecManager().get_kernel_spec("java")
+    except Exception:
+        parser.error("找不到课程的内核 java：请用 ./course grade 运行（它先安装内核）/ the course's kernel 'java' is not installed")
     options.course = lessons()
     tasks, ignored = submissions(options.submissions, options.course)
     out = options.out
