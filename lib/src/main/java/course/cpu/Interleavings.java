@@ -2,6 +2,8 @@ package course.cpu;
 
 import java.util.Arrays;
 
+import course.base.Args;
+
 /**
  * Runs every interleaving of several threads' instructions over one shared memory and collects the outcomes.
  *
@@ -43,9 +45,7 @@ public final class Interleavings {
      * starting at 0: {@code LOAD A, 2000 / ADDI A, A, 1 / STORE A, 2000} repeated.
      */
     public static String counterProgram(int increments) {
-        if (increments <= 0) {
-            throw new IllegalArgumentException("increments (" + increments + ") must be positive / 加的次数要大于 0");
-        }
+        Args.positive("increments", increments, "加的次数");
         StringBuilder sb = new StringBuilder("DATA 2000, 0        # count = 0\n");
         for (int k = 1; k <= increments; k++) {
             sb.append("LOAD  A, 2000       # 第 ").append(k).append(" 次 count = count + 1：读\n")
@@ -57,9 +57,7 @@ public final class Interleavings {
 
     /** Every interleaving of {@code threads} threads each running {@link #counterProgram(int)}. */
     public static InterleavingResult counterIncrements(int threads, int increments) {
-        if (threads <= 0) {
-            throw new IllegalArgumentException("threads (" + threads + ") must be positive / 线程数要大于 0");
-        }
+        Args.positive("threads", threads, "线程数");
         String[] sources = new String[threads];
         Arrays.fill(sources, counterProgram(increments));
         return of(COUNTER, sources);

@@ -8,7 +8,7 @@ import java.util.Random;
 import course.check.Exercise;
 import course.sched.Burst;
 import course.sched.Job;
-import course.sched.Schedule;
+import course.sched.ScheduleResult;
 import course.sched.Scheduler;
 
 /**
@@ -25,7 +25,7 @@ public final class SchedulingQuestion extends Question {
     private final List<Job> jobs;
     private final Scheduler scheduler;
     private final boolean finish;
-    private final Schedule schedule;
+    private final ScheduleResult schedule;
 
     private SchedulingQuestion(long seed, List<Job> jobs, Scheduler scheduler, boolean finish, String text) {
         super(seed, text);
@@ -73,7 +73,7 @@ public final class SchedulingQuestion extends Question {
         }
         for (int k = 0; k < jobs.size(); k++) {
             Job j = jobs.get(k);
-            Schedule.JobMetrics m = schedule.metrics(j.name());
+            ScheduleResult.JobMetrics m = schedule.metrics(j.name());
             int want = finish ? m.finish() : m.waiting();
             e.expect("任务 " + j.name() + " 的" + (finish ? "完成时刻" : "等待时间") + "（你写的是 " + answer[k] + " ms）",
                     answer[k] == want, hint());
@@ -98,7 +98,7 @@ public final class SchedulingQuestion extends Question {
     public String reveal() {
         StringBuilder sb = new StringBuilder("答案（种子 " + seed() + "）：\n");
         for (Job j : jobs) {
-            Schedule.JobMetrics m = schedule.metrics(j.name());
+            ScheduleResult.JobMetrics m = schedule.metrics(j.name());
             sb.append(String.format(Locale.ROOT, "  %s：完成时刻 %d ms，等待时间 %d ms（= %d − %d − %d）%n", j.name(),
                     m.finish(), m.waiting(), m.finish(), m.arrival(), m.cpu()));
         }
