@@ -1,6 +1,9 @@
 """Executes course notebooks headless through the installed 'java' kernel and checks them.
 
-usage: run_notebook.py NOTEBOOK.ipynb [...]
+usage: run_notebook.py [--jdk MAJOR] NOTEBOOK.ipynb [...]
+
+--jdk MAJOR runs the kernel 'java' that ./course test installed for that JDK (build/jupyter/jdk-MAJOR);
+without it, the kernel 'java' that ./course setup installed (the JDK ./course open uses).
 
 A notebook passes when:
   - it was committed clean (no outputs, no execution counts) with kernelspec 'java';
@@ -151,7 +154,19 @@ def run(path):
     return problems, seconds
 
 
-def main(paths):
+def use_jdk(major):
+    """Makes the kernel 'java' of build/jupyter/jdk-MAJOR the one Jupyter finds first."""
+    specs = os.path.join(ROOT, "build", "jupyter", f"jdk-{major}")
+    if not os.path.isfile(os.path.join(specs, "kernels", "java", "kernel.json")):
+        sys.exit(f"no kernel for Java {major} in {specs}: ./course test installs one per JDK it tests")
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in [specs, os.environ.get("JUPYTER_PATH")] if p)
+
+
+def main(args):
+    if args[:1] == ["--jdk"] and len(args) > 1:
+        use_jdk(args[1])
+        args = args[2:]
+    paths = args
     if not paths:
         print(__doc__)
         return 2
