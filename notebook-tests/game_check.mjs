@@ -176,7 +176,7 @@ async function checkSite(browser) {
   const found = new Set();
   for (const rel of pages) {
     const html = fs.readFileSync(path.join(target, rel), "utf8");
-    const expected = (html.match(/CourseSchedulerGame\.mount\(/g) || []).length;
+    const expected = (html.match(/data-course-widget="scheduler-game"/g) || []).length;
     const page = await open(browser, pathToFileURL(path.join(target, rel)).href);
     const shown = await mounted(page, expected, 10);
     const seen = {};
