@@ -67,17 +67,18 @@ public final class PageServer implements AutoCloseable {
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicInteger requests = new AtomicInteger();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final InFlight inFlight = new InFlight();
+    private final InFlight group;
     private final List<Thread> serverThreads = new CopyOnWriteArrayList<>();
     /** Every thread the pool made: awaitTermination returns before a worker thread has quite ended. */
     private final List<Thread> workerThreads;
     private volatile boolean closed;
 
-    private PageServer(HttpServer http, ThreadPoolExecutor workers, List<Thread> workerThreads) {
+    private PageServer(HttpServer http, ThreadPoolExecutor workers, List<Thread> workerThreads, InFlight group) {
         this.http = http;
         this.workers = workers;
         this.workerThreads = workerThreads;
+        this.group = group;
     }
 
     /**
@@ -86,6 +87,11 @@ public final class PageServer implements AutoCloseable {
      * @throws IllegalStateException when the server cannot bind
      */
     public static PageServer start() {
+        return start(new InFlight());
+    }
+
+    /** Like {@link #start()}; {@code group} also counts this server's requests in flight (see {@link PageSites}). */
+    static PageServer start(InFlight group) {
         AtomicInteger n = new AtomicInteger();
         List<Thread> workerThreads = new CopyOnWriteArrayList<>();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
@@ -104,7 +110,7 @@ public final class PageServer implements AutoCloseable {
             throw new IllegalStateException("cannot bind 127.0.0.1 / 无法在本机 127.0.0.1 上启动服务器: " + e, e);
         }
         http.setExecutor(workers);
-        PageServer server = new PageServer(http, workers, workerThreads);
+        PageServer server = new PageServer(http, workers, workerThreads, group);
         server.page("/", Duration.ZERO, 0);
         http.createContext("/", server::handle);
         http.start();
@@ -211,12 +217,12 @@ public final class PageServer implements AutoCloseable {
 
     /** How many requests are being answered right now. */
     public int inFlight() {
-        return inFlight.get();
+        return inFlight.now();
     }
 
     /** The most requests that were being answered at the same time. 同一时刻最多有几个请求在处理。 */
     public int maxInFlight() {
-        return maxInFlight.get();
+        return inFlight.most();
     }
 
     /** Whether {@link #close()} was called. */
@@ -264,8 +270,8 @@ public final class PageServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
-        int now = inFlight.incrementAndGet();
-        maxInFlight.accumulateAndGet(now, Math::max);
+        inFlight.enter();
+        group.enter();
         try {
             exchange.getRequestBody().readAllBytes();
             Route r = routes.get(exchange.getRequestURI().getPath());
@@ -293,7 +299,8 @@ public final class PageServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             exchange.close();
-            inFlight.decrementAndGet();
+            group.leave();
+            inFlight.leave();
         }
     }
 
