@@ -215,7 +215,10 @@ public final class PageServer implements AutoCloseable {
         return requests.get();
     }
 
-    /** How many requests are being answered right now. */
+    /**
+     * How many requests are being answered right now: a request counts from its arrival until its answer is ready
+     * to send, so requests sent one after another, each after reading the last answer, never count twice.
+     */
     public int inFlight() {
         return inFlight.now();
     }
@@ -272,36 +275,45 @@ public final class PageServer implements AutoCloseable {
         requests.incrementAndGet();
         inFlight.enter();
         group.enter();
+        boolean counted = true;
         try {
             exchange.getRequestBody().readAllBytes();
             Route r = routes.get(exchange.getRequestURI().getPath());
+            int status;
+            String text;
             if (r == null) {
-                send(exchange, 404, "404 没有这个页面: " + exchange.getRequestURI().getPath());
-                return;
-            }
-            if (r.hang()) {
+                status = 404;
+                text = "404 没有这个页面: " + exchange.getRequestURI().getPath();
+            } else if (r.hang()) {
                 closing.await();
                 return;
-            }
-            if (!r.delay().isZero() && closing.await(r.delay().toNanos(), TimeUnit.NANOSECONDS)) {
+            } else if (!r.delay().isZero() && closing.await(r.delay().toNanos(), TimeUnit.NANOSECONDS)) {
                 return;
+            } else if (r.status() != 200) {
+                status = r.status();
+                text = r.status() + " 页面出错了（故意的）: " + r.path();
+            } else {
+                status = 200;
+                text = r.path().equals("/") ? toString() : body(r.path(), r.size());
             }
-            if (r.status() != 200) {
-                send(exchange, r.status(), r.status() + " 页面出错了（故意的）: " + r.path());
-                return;
-            }
-            if (r.path().equals("/")) {
-                send(exchange, 200, toString());
-                return;
-            }
-            send(exchange, 200, body(r.path(), r.size()));
+            // The answer is ready: the request stops counting before its bytes go out, so a client that sends its
+            // next request only after reading this answer is never counted twice at once.
+            leave();
+            counted = false;
+            send(exchange, status, text);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             exchange.close();
-            group.leave();
-            inFlight.leave();
+            if (counted) {
+                leave();
+            }
         }
+    }
+
+    private void leave() {
+        group.leave();
+        inFlight.leave();
     }
 
     private static void send(HttpExchange exchange, int status, String text) throws IOException {
