@@ -11,6 +11,8 @@ A notebook passes when:
   - no cell runs longer than metadata.course.cell_timeout seconds (default 120);
   - its outputs hold what metadata.course.expect declares: at least 'images' pictures, every
     string of 'text', no string of 'forbid';
+  - its check cells are marked (metadata.course.check), each shows one exercise verdict and no other
+    cell shows one; a solution's check cells are its lesson's (check_cells.py);
   - after its last cell no thread it started and no child process it spawned is still alive.
 The executed copy (outputs kept) goes to build/executed/<same relative path> ($COURSE_EXECUTED_DIR
 if set).
@@ -26,6 +28,8 @@ import time
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+import check_cells
 
 ROOT = os.environ.get("COURSE_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NOTEBOOKS = os.path.join(ROOT, "notebooks")
@@ -78,10 +82,19 @@ def static_problems(nb):
     return problems
 
 
+def lesson_of(path):
+    """The lesson notebook a solution belongs to (same name one folder up), or None."""
+    folder = os.path.dirname(os.path.abspath(path))
+    lesson = os.path.join(os.path.dirname(folder), os.path.basename(path))
+    if os.path.basename(folder) == "solutions" and os.path.isfile(lesson):
+        return nbformat.read(lesson, as_version=4)
+    return None
+
+
 def run(path):
     """Returns (problems, seconds)."""
     nb = nbformat.read(path, as_version=4)
-    problems = static_problems(nb)
+    problems = static_problems(nb) + check_cells.static_problems(nb, path, lesson_of(path))
     course = nb.metadata.get("course", {})
     expect = course.get("expect", {})
 
@@ -130,6 +143,7 @@ def run(path):
     every = "\n".join(texts)
 
     if finished:
+        problems += check_cells.run_problems(cells)
         if images < expect.get("images", 0):
             problems.append(f"shows {images} images, declares at least {expect['images']}")
         for t in expect.get("text", []):
