@@ -24,6 +24,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import course.process.demo.QueueReaderChild;
+import course.process.demo.QueueWriterChild;
+
 @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 class IpcQueueTest {
 
