@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +44,7 @@ import java.util.stream.Stream;
  * 发现父进程不在了，会自己退出。
  *
  * <pre>{@code
- * try (ChildJvm child = ChildJvm.start(NumsChild.class, "baidu")) {
+ * try (ChildJvm child = ChildJvm.start(NumsChild.class, "baidu")) {   // course.process.demo.NumsChild
  *     System.out.println("子进程 pid = " + child.pid());
  *     child.waitFor(Duration.ofSeconds(10));       // 像 Python 的 p.join(10)
  *     System.out.println("退出码 = " + child.exitCode());
@@ -63,7 +64,7 @@ public final class ChildJvm implements AutoCloseable {
 
     private final String mainClass;
     private final List<String> args;
-    private final java.lang.Process process;
+    private final Process process;
     private final long startNanos;
     private final List<String> out = Collections.synchronizedList(new ArrayList<>());
     private final List<String> err = Collections.synchronizedList(new ArrayList<>());
@@ -403,6 +404,6 @@ public final class ChildJvm implements AutoCloseable {
     @Override
     public String toString() {
         String state = process.isAlive() ? "运行中" : "已结束, 退出码 " + process.exitValue();
-        return String.format("ChildJvm pid %-7d %-14s %s", pid(), simpleName(), state);
+        return String.format(Locale.ROOT, "ChildJvm pid %-7d %-14s %s", pid(), simpleName(), state);
     }
 }
