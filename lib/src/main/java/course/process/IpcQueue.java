@@ -2,7 +2,8 @@ package course.process;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Objects;
+
+import course.base.Args;
 
 /**
  * A queue of text messages shared by several processes, like Python's {@code multiprocessing.Queue}:
@@ -138,10 +139,8 @@ public final class IpcQueue implements AutoCloseable {
      * @throws IllegalArgumentException when capacity is not positive
      */
     public static IpcQueue create(int capacity) {
-        if (capacity <= 0 || capacity == Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("capacity (" + capacity + ") must be positive and below "
-                    + Integer.MAX_VALUE + " / 容量必须大于 0；想要\"无上限\"请用 IpcQueue.unbounded()");
-        }
+        Args.check(capacity > 0 && capacity < Integer.MAX_VALUE, "capacity", capacity, "be positive and below "
+                + Integer.MAX_VALUE, "容量必须大于 0；想要\"无上限\"请用 IpcQueue.unbounded()");
         return new IpcQueue(new IpcOwner(capacity));
     }
 
@@ -308,15 +307,13 @@ public final class IpcQueue implements AutoCloseable {
     }
 
     private static String checked(String message) {
-        Objects.requireNonNull(message, "message must not be null / 消息不能是 null");
+        Args.notNull("message", message);
         checkSize(message, MAX_MESSAGE_BYTES);
         return message;
     }
 
     private static long nanos(Duration timeout) {
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout (" + timeout + ") must not be negative / 等待时间不能是负数");
-        }
+        Args.notNegative("timeout", timeout, "等待时间");
         try {
             return timeout.toNanos();
         } catch (ArithmeticException e) {
