@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import course.base.Text;
+
 /**
  * Command-line benchmark: {@link IpcQueue} next to Python's {@code multiprocessing.Queue} on the
  * same workload, in the same run: a child process puts many small messages, the parent gets them.
@@ -78,7 +80,7 @@ public final class IpcBenchMain {
                 }
                 java.add(javaRate(capacity, messages));
             }
-            String label = capacity == 0 ? "容量无上限" : "容量 3    ";     // the same width on screen
+            String label = Text.padRight(capacity == 0 ? "容量无上限" : "容量 " + capacity, 10);
             System.out.printf(Locale.ROOT, "%s  Python multiprocessing.Queue %s   IpcQueue %s   IpcQueue / Python = %s%n",
                     label, py.isEmpty() ? "-" : rates(py), rates(java),
                     py.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f ×", median(java) / median(py)));
