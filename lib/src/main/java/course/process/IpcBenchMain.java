@@ -32,6 +32,8 @@ import course.base.Text;
  * <pre>
  * java -cp lib/target/course-lib.jar course.process.IpcBenchMain [--messages 100000] [--runs 3] [--python python3]
  * </pre>
+ *
+ * <p>Thread-safety: a command-line program; it runs its measurements one after another.
  */
 public final class IpcBenchMain {
 
