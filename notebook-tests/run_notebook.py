@@ -11,8 +11,21 @@ A notebook passes when:
   - no cell runs longer than metadata.course.cell_timeout seconds (default 120);
   - its outputs hold what metadata.course.expect declares: at least 'images' pictures, every
     string of 'text', no string of 'forbid';
+  - every claim its text makes about a number or an order in the outputs, declared in
+    metadata.course.expect as 'values' (named patterns that read numbers from the outputs) and
+    'claims' (a range or an order of those numbers, with the sentence it checks), holds on this run;
+    a run that contradicts the prose fails with a message quoting the sentence (claims.py). Example:
+      "values": {"speedup": "加速比 ([0-9.]+)", "seq": "顺序执行 ([0-9.]+) 秒", "par": "两个线程 ([0-9.]+) 秒"},
+      "claims": [{"claim": "加速比在 1.2 和 2.1 之间", "range": ["speedup", 1.2, 2.1]},
+                 {"claim": "两个线程比顺序执行快", "order": ["par", "<", "seq"]}]
+    A range holds for every reading of the value; "a < b" for every pair of readings; "cores": N on a
+    claim checks it only when the run may use N cores or more (not under taskset -c 0);
   - its check cells are marked (metadata.course.check), each shows one exercise verdict and no other
     cell shows one; a solution's check cells are its lesson's (check_cells.py);
+  - the cells a learner edits are marked (metadata.course.exercise); a solution is its lesson with only
+    those cells changed; in a lesson (untouched stubs) no check passes, shows a ✔ line or an expected
+    value (期望); in a solution every check passes (exercises.py);
+  - no cell, in its source or its outputs, says 种子: the source tutorial is 原教程;
   - after its last cell no thread it started and no child process it spawned is still alive.
 The executed copy (outputs kept) goes to build/executed/<same relative path> ($COURSE_EXECUTED_DIR
 if set).
@@ -30,6 +43,8 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
 import check_cells
+import claims
+import exercises
 
 ROOT = os.environ.get("COURSE_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NOTEBOOKS = os.path.join(ROOT, "notebooks")
@@ -37,6 +52,8 @@ EXECUTED = os.environ.get("COURSE_EXECUTED_DIR") or os.path.join(ROOT, "build", 
 MARKER = "COURSE-LEFTOVERS:"
 DEFAULT_CELL_TIMEOUT = 120
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# Words a learner cannot place, and what to say instead.
+WORDS = {"种子": "the source tutorial is 原教程 (a random seed: 题号 or seed)"}
 
 
 def tidy_outputs(cell):
@@ -79,6 +96,8 @@ def static_problems(nb):
         problems.append(f"committed with outputs in cells {dirty}: clear all outputs before committing")
     if "expect" not in nb.metadata.get("course", {}):
         problems.append("metadata.course.expect is missing: declare what the notebook must show")
+    for number, cell in enumerate(nb.cells, start=1):
+        problems += [f"cell {number} says {w!r}: {why}" for w, why in WORDS.items() if w in cell.source]
     return problems
 
 
@@ -94,7 +113,10 @@ def lesson_of(path):
 def run(path):
     """Returns (problems, seconds)."""
     nb = nbformat.read(path, as_version=4)
-    problems = static_problems(nb) + check_cells.static_problems(nb, path, lesson_of(path))
+    lesson = lesson_of(path)
+    problems = static_problems(nb) + check_cells.static_problems(nb, path, lesson) + exercises.lesson_problems(nb)
+    if lesson is not None:
+        problems += exercises.sync_problems(nb, lesson)
     course = nb.metadata.get("course", {})
     expect = course.get("expect", {})
 
@@ -124,10 +146,11 @@ def run(path):
     for cell in cells:
         if cell.cell_type == "code":
             tidy_outputs(cell)
-    texts, images = [], 0
+    texts, images, by_cell = [], 0, []
     for number, cell in enumerate(cells, start=1):
         if cell.cell_type != "code":
             continue
+        by_cell.append((number, "\n".join(output_text(o) for o in cell.get("outputs", []))))
         errors = [o for o in cell.get("outputs", []) if o.output_type == "error"]
         tagged = "raises-exception" in cell.metadata.get("tags", [])
         if errors and not tagged:
@@ -152,6 +175,9 @@ def run(path):
         for t in expect.get("forbid", []):
             if t in every:
                 problems.append(f"forbidden text shown: {t!r}")
+        problems += claims.problems(expect, every)
+        problems += exercises.verdict_problems(by_cell, solution=lesson is not None)
+        problems += [f"cell {n} shows {w!r}: {why}" for n, text in by_cell for w, why in WORDS.items() if w in text]
         report = "".join(output_text(o) for o in run_nb.cells[-1].get("outputs", []))
         found = re.search(re.escape(MARKER) + r" (.*)", report)
         if not found:
