@@ -167,7 +167,18 @@ public final class Charts {
         if (wholeX) { // counts (workers, cores, pool sizes): no ticks at 1.2, 1.4, ...
             plot.getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
+        if (wholeValues(series)) { // counts (live threads, queue length): whole ticks from 0
+            NumberAxis counts = (NumberAxis) plot.getRangeAxis();
+            counts.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            counts.setAutoRangeIncludesZero(true);
+        }
         return render(chart);
+    }
+
+    /** Whether every y value of every series is a whole number (a count). */
+    static boolean wholeValues(Map<String, ? extends Map<? extends Number, ? extends Number>> series) {
+        return series.values().stream().flatMap(points -> points.values().stream())
+                .allMatch(y -> y.doubleValue() == Math.rint(y.doubleValue()));
     }
 
     /** The course theme: every font is the installed CJK font, backgrounds are white. */

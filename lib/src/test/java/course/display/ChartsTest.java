@@ -1,6 +1,7 @@
 package course.display;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +64,24 @@ class ChartsTest {
         assertTrue(colours(img) > 10);
         var e = assertThrows(IllegalArgumentException.class, () -> new Gantt.Bar("r", 5, 4, "s", ""));
         assertEquals("end (4.0) must not be before start (5.0) / 结束时间不能早于开始时间", e.getMessage());
+    }
+
+    @Test
+    void countsAreRecognisedForWholeNumberAxes() {
+        assertTrue(Charts.wholeValues(Map.of("活着的线程数", Map.of(0.0, 3, 700.5, 1))));
+        assertFalse(Charts.wholeValues(Map.of("加速比", Map.of(1, 1.0, 2, 1.96))));
+    }
+
+    @Test
+    void aGanttLabelIsDrawnOnlyWhereItFitsAndReadsOnItsColour() {
+        var metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics()
+                .getFontMetrics(new java.awt.Font(Fonts.cjkFamily(), java.awt.Font.PLAIN, 11));
+        int width = metrics.stringWidth("吃 骨头10");
+        assertTrue(Gantt.fits("吃 骨头10", width + 10, metrics));
+        assertFalse(Gantt.fits("吃 骨头10", width, metrics));
+        assertFalse(Gantt.fits("", 500, metrics));
+        assertEquals(java.awt.Color.WHITE, Gantt.textOn(new java.awt.Color(0x4E79A7)));
+        assertEquals(new java.awt.Color(0x333333), Gantt.textOn(new java.awt.Color(0xA0CBE8)));
     }
 
     @Test

@@ -21,6 +21,20 @@ class SchedChartsTest {
             Job.cpu("写作业", 30)};
 
     @Test
+    void everyStateHasAClearlyDifferentColour() {
+        var colours = new java.util.ArrayList<>(SchedCharts.STATE_COLOURS.entrySet());
+        for (int i = 0; i < colours.size(); i++) {
+            for (int j = i + 1; j < colours.size(); j++) {
+                var a = colours.get(i).getValue();
+                var b = colours.get(j).getValue();
+                double distance = Math.sqrt(Math.pow(a.getRed() - b.getRed(), 2) + Math.pow(a.getGreen() - b.getGreen(), 2)
+                        + Math.pow(a.getBlue() - b.getBlue(), 2));
+                assertTrue(distance > 80, colours.get(i).getKey() + " and " + colours.get(j).getKey() + " look alike: " + distance);
+            }
+        }
+    }
+
+    @Test
     void metricsTableHasOneRowPerJobPlusAverage() {
         ScheduleResult s = Scheduler.roundRobin().run(JOBS);
         Table t = SchedCharts.data(s);
