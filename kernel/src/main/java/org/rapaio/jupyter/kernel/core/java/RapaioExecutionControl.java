@@ -13,6 +13,8 @@
  * running in the background, holding its locks and a core. So after a short grace the thread is stopped with
  * Thread.stop() where the JVM still has it (Java 17 to 19); where it does not (20+), or when the thread does not
  * die, the cell says so in Chinese and advises a restart.
+ *
+ * An exception from a cell's code is shown with the frames a learner needs (course.kernel.LearnerTraces).
  */
 package org.rapaio.jupyter.kernel.core.java;
 
@@ -31,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import course.kernel.KernelThreads;
+import course.kernel.LearnerTraces;
 import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.SPIResolutionException;
 
@@ -107,7 +110,8 @@ public class RapaioExecutionControl extends DirectExecutionControl {
             } else if (cause instanceof SPIResolutionException spiResCause) {
                 throw new ResolutionException(spiResCause.id(), cause.getStackTrace());
             } else {
-                throw new UserException(cause.getMessage(), cause.getClass().getName(), cause.getStackTrace());
+                throw new UserException(LearnerTraces.message(cause), cause.getClass().getName(),
+                        LearnerTraces.forLearner(cause.getStackTrace()));
             }
         } catch (TimeoutException e) {
             throw new UserException("Execution timed out", TIMEOUT_MARKER, e.getStackTrace());
