@@ -22,9 +22,9 @@ public final class LearnerTraces {
     }
 
     /**
-     * The frames of {@code trace} a learner needs: every frame of a cell (file name {@code #id}, as JShell
-     * names snippets), and of each run of other frames above a cell's frame only the last, the method the
-     * cell called. A trace without any cell frame is returned whole.
+     * The frames of {@code trace} a learner needs: every frame of a cell (a class JShell compiled into the
+     * package {@code REPL}; shown as {@code #id}), and of each run of other frames above a cell's frame only
+     * the last, the method the cell called. A trace without any cell frame is returned whole.
      */
     public static StackTraceElement[] forLearner(StackTraceElement[] trace) {
         List<StackTraceElement> kept = new ArrayList<>();
@@ -44,7 +44,8 @@ public final class LearnerTraces {
         return t.getMessage() == null ? NO_MESSAGE : t.getMessage();
     }
 
+    /** A frame of code a cell defined: JShell compiles every snippet into a class of the package REPL. */
     private static boolean isCell(StackTraceElement e) {
-        return e.getFileName() != null && e.getFileName().startsWith("#");
+        return e.getClassName().startsWith("REPL.") || e.getFileName() != null && e.getFileName().startsWith("#");
     }
 }

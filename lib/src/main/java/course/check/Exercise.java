@@ -224,6 +224,11 @@ public final class Exercise {
         return ready ? expect(what, ok, hint) : notChecked(what, why);
     }
 
+    /** {@link #expectTime} when {@code ready}, else {@link #notChecked}{@code (what, why)}. */
+    public Exercise expectTimeIf(boolean ready, String why, String what, long millis, long limitMillis, String hint) {
+        return ready ? expectTime(what, millis, limitMillis, hint) : notChecked(what, why);
+    }
+
     private Exercise add(String what, boolean ok, String detail, String hint) {
         items.add(new Item(what, ok ? Mark.PASSED : Mark.FAILED, detail, hint));
         return this;

@@ -39,9 +39,8 @@ public final class Ex04 {
         ex.expect(where + "（线程名：" + names + "）", three && new HashSet<>(names).size() == 3 && !names.contains(caller),
                 three ? "要调用 start()，不是 run()：run() 在当前线程（" + caller + "）里执行。"
                         : "work 被执行了 " + names.size() + " 次：每个线程执行一次 work(i)，把它的返回值放进列表。");
-        return (three ? ex.expectTime("总耗时", millis, 2 * WORK_MILLIS,
-                "先把三个线程都 start()，再逐个 join()；start 一个就 join 一个，等于又变成了顺序执行。")
-                : ex.notChecked("总耗时", "还没有三个结果")).verdict();
+        return ex.expectTimeIf(three, "还没有三个结果", "总耗时", millis, 2 * WORK_MILLIS,
+                "先把三个线程都 start()，再逐个 join()；start 一个就 join 一个，等于又变成了顺序执行。").verdict();
     }
 
     /**

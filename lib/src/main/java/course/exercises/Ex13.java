@@ -60,10 +60,9 @@ public final class Ex13 {
             ex.expectEquals("队列里的消息数", 3, q.size(), "先 put 三条消息，把容量 3 的队列放满。")
                     .expectEquals("捕获到了 IpcQueue.Full", true, caught,
                             "putNowait 在队列满时抛出 IpcQueue.Full：用 try/catch 接住它，然后返回 true。");
-            String time = "putNowait 不等待：放三条、再试第四条，一共用时";
-            return (Boolean.TRUE.equals(caught)
-                    ? ex.expectTime(time, millis, 1000, "put(x) 会一直等空位；putNowait 或 put(x, 很短的时间) 才会失败。")
-                    : ex.notChecked(time, "还没有捕获到 IpcQueue.Full")).verdict();
+            return ex.expectTimeIf(Boolean.TRUE.equals(caught), "还没有捕获到 IpcQueue.Full",
+                    "putNowait 不等待：放三条、再试第四条，一共用时", millis, 1000,
+                    "put(x) 会一直等空位；putNowait 或 put(x, 很短的时间) 才会失败。").verdict();
         }
     }
 }

@@ -44,7 +44,7 @@ public final class Ex14 {
                     "先把 6 个任务都 submit，把 Future 放进列表，再逐个 get()；submit(...).get() 写在同一个循环里就变成同步了。");
             return (async ? ex.expectEquals(results, List.of(0L, 1L, 4L, 9L, 16L, 25L), got,
                     "submit(\"square\", i, Ex14.TASK_MILLIS) 返回 Future，get() 得到 ProcessPoolResult，asLong() 是平方。")
-                    : ex.notChecked(results, "任务还是一个接一个做的")).verdict();
+                    : ex.notChecked(results, "先让用时这一项通过")).verdict();
         }
     }
 
