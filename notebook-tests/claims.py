@@ -11,9 +11,9 @@ A notebook's metadata.course.expect may hold, besides images/text/forbid:
       range: every reading of NAME lies in [LOW, HIGH] (null for no bound).
       order: OP is one of < <= > >=; each pair holds for every reading on both sides (for "a < b": the
       largest reading of a is below the smallest of b). A chain "a < b < c" is a ranking.
-      "cores": N (optional) checks the claim only when the run may use at least N cores (the kernel
-      inherits the harness's CPU affinity: taskset -c 0 makes it 1); say in the text which machines it
-      is about.
+      "cores": N or [N, M] (optional) checks the claim only when the run may use at least N (and at most
+      M) cores: the kernel inherits the harness's CPU affinity, taskset -c 0 makes it 1. Say in the text
+      which machines the sentence is about ("在 2 个以上的核上……", "只有 1 个核时……").
 
 Example (lesson 15):
   "values": {"process2": "进程 ×2[^\\n]*加速比 ([0-9.]+)", "thread2": "线程 ×2[^\\n]*加速比 ([0-9.]+)"},
@@ -65,7 +65,9 @@ def show(name, numbers):
 def claim_problem(claim, found):
     """Why CLAIM does not hold for the readings FOUND, or None when it holds (or cannot be read)."""
     sentence = claim.get("claim", "?")
-    if claim.get("cores", 1) > cores():
+    wanted = claim.get("cores", 1)
+    low, high = (wanted, None) if isinstance(wanted, int) else wanted
+    if cores() < low or high is not None and cores() > high:
         return None
     if "range" in claim:
         name, low, high = claim["range"]

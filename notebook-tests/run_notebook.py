@@ -19,8 +19,9 @@ A notebook passes when:
       "values": {"speedup": "加速比 ([0-9.]+)", "seq": "顺序执行 ([0-9.]+) 秒", "par": "两个线程 ([0-9.]+) 秒"},
       "claims": [{"claim": "加速比在 1.2 和 2.1 之间", "range": ["speedup", 1.2, 2.1]},
                  {"claim": "两个线程比顺序执行快", "order": ["par", "<", "seq"]}]
-    A range holds for every reading of the value; "a < b" for every pair of readings; "cores": N on a
-    claim checks it only when the run may use N cores or more (not under taskset -c 0);
+    A range holds for every reading of the value; "a < b" for every pair of readings; "cores": N (or
+    [N, M]) on a claim checks it only when the run may use N cores or more (and M or fewer; taskset -c 0
+    gives 1);
   - its check cells are marked (metadata.course.check), each shows one exercise verdict and no other
     cell shows one; a solution's check cells are its lesson's (check_cells.py);
   - the cells a learner edits are marked (metadata.course.exercise); a solution is its lesson with only
