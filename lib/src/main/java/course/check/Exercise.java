@@ -35,7 +35,7 @@ import course.base.Args;
  *         .verdict();
  * }</pre>
  *
- * <p>Thread safety: an {@code Exercise} is used by one thread; a {@link Verdict} is immutable.
+ * <p>Thread-safety: build an exercise from one thread; a {@link Verdict} is immutable.
  */
 public final class Exercise {
 

@@ -20,8 +20,8 @@ import course.check.Exercise.Verdict;
  * <p>笔记本 03 的练习检查：让一个线程进入 TIMED_WAITING；预测线程在几种情况下的状态（检查真的让线程进入
  * 这些情况，再读它的状态）。
  *
- * <p>Thread safety: the checks may be called from any thread; each starts its own daemon threads and
- * waits for them (at most a few seconds).
+ * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
+ * it starts.
  */
 public final class Ex03 {
 

@@ -12,6 +12,9 @@ import course.check.Exercise.Verdict;
  *
  * <p>笔记本 04 的练习检查。每个方法接收学习者写的代码（一个 lambda），运行它并给出反馈：
  * 练习 1 三个线程同时工作；练习 2 用 join(毫秒) 和 isAlive() 最多等一个线程多久。
+ *
+ * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
+ * it starts.
  */
 public final class Ex04 {
 
