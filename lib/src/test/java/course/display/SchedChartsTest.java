@@ -1,6 +1,7 @@
 package course.display;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
@@ -37,6 +38,21 @@ class SchedChartsTest {
                 assertTrue(distance > 80, colours.get(i).getKey() + " and " + colours.get(j).getKey() + " look alike: " + distance);
             }
         }
+    }
+
+    @Test
+    void theStateChartPaintsEachStateInItsOwnColour() {
+        var img = SchedCharts.states(Scheduler.roundRobin().run(JOBS));
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                seen.add(img.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        for (String state : new String[]{"执行", "就绪", "等待"}) {
+            assertTrue(seen.contains(SchedCharts.STATE_COLOURS.get(state).getRGB() & 0xFFFFFF), state + " is not drawn in its colour");
+        }
+        assertFalse(seen.contains(Charts.PALETTE[0].getRGB() & 0xFFFFFF), "a state is drawn in the default palette");
     }
 
     @Test
