@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,7 +64,7 @@ public final class ChildJvm implements AutoCloseable {
 
     private final String mainClass;
     private final List<String> args;
-    private final java.lang.Process process;
+    private final Process process;
     private final long startNanos;
     private final List<String> out = Collections.synchronizedList(new ArrayList<>());
     private final List<String> err = Collections.synchronizedList(new ArrayList<>());
@@ -403,6 +404,6 @@ public final class ChildJvm implements AutoCloseable {
     @Override
     public String toString() {
         String state = process.isAlive() ? "运行中" : "已结束, 退出码 " + process.exitValue();
-        return String.format("ChildJvm pid %-7d %-14s %s", pid(), simpleName(), state);
+        return String.format(Locale.ROOT, "ChildJvm pid %-7d %-14s %s", pid(), simpleName(), state);
     }
 }
