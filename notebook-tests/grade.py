@@ -245,7 +245,7 @@ def notes(events, run, origin, limits):
             said.append(f"整个笔记本超过了 {limits[1]} 秒的时限{at}")
         elif e["kind"] == "no-kernel":
             said.append(f"内核没有启动：{e['detail'][:200]}")
-    return said
+    return list(dict.fromkeys(said))   # a notebook run again after System.exit repeats its events
 
 
 def why_no_verdict(i, run, events, limits):
