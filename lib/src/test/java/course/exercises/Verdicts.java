@@ -1,8 +1,10 @@
 package course.exercises;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.Function;
 
 import course.check.Exercise.Item;
 import course.check.Exercise.Verdict;
@@ -21,5 +23,14 @@ final class Verdicts {
     static void passesExceptTiming(Verdict v, String timingItem) {
         List<Item> failed = v.items().stream().filter(i -> !i.passed()).toList();
         assertTrue(failed.stream().allMatch(i -> i.what().contains(timingItem)), v::toString);
+    }
+
+    /** A concept check passes {@code right} and nothing else: not its untouched stub "", not any of {@code wrong}. */
+    static void conceptPassesOnly(Function<Object, Verdict> check, Object right, Object... wrong) {
+        assertTrue(check.apply(right).passed(), () -> check.apply(right).toString());
+        assertFalse(check.apply("").passed());
+        for (Object w : wrong) {
+            assertFalse(check.apply(w).passed(), () -> w + " passed");
+        }
     }
 }
