@@ -64,7 +64,7 @@ public final class Ex12 {
         long me = ProcessHandle.current().pid();
         return Exercise.named("练习 2：工作在哪个进程里执行？")
                 .expect("工作不是在当前进程 (pid " + me + ") 里执行的（实际 pid " + workPid + "）", workPid != me,
-                        "像种子里的 target=run_proc() 一样，直接调用方法就是在当前进程里执行；要启动子进程，"
+                        "像原教程里的 target=run_proc() 一样，直接调用方法就是在当前进程里执行；要启动子进程，"
                                 + "并从它的输出里读出 pid=...")
                 .expectEquals("子进程报告的父进程 ppid 是当前进程", me, reportedPpid,
                         "子进程用 ProcessHandle.current().parent() 得到父进程：就是启动它的这个 JVM。")

@@ -12,7 +12,7 @@ import course.base.Args;
  * empty (racy: it stops as soon as it finds the queue empty, even if the writer is still writing);
  * {@code sentinel} reads until it gets the agreed end marker {@code STOP}.
  *
- * <p>种子教程里的"读数据进程"。{@code empty-check} 版本照抄种子：{@code if not q.empty()} 才读，
+ * <p>原教程里的"读数据进程"。{@code empty-check} 版本照抄原教程：{@code if not q.empty()} 才读，
  * 队列一空就退出——如果写进程还没写完，后面的消息就没人读了（先检查再行动的竞态）。
  * {@code sentinel} 版本一直 {@code get()}，直到读到约定的结束标记 {@code STOP}。
  *
@@ -36,7 +36,7 @@ public final class QueueReaderChild {
             if (mode.equals("empty-check")) {
                 while (!q.isEmpty()) {                          // check ...
                     String value = q.get(Duration.ofSeconds(5)); // ... then act
-                    System.out.println("Get " + value + " from queue.  (reader pid " + pid + ")");
+                    System.out.println("读进程 " + pid + " 从队列取出: " + value);
                     got++;
                     Thread.sleep(random.nextInt(maxPause + 1));
                 }
@@ -46,7 +46,7 @@ public final class QueueReaderChild {
                     if (value.equals(SENTINEL)) {
                         break;
                     }
-                    System.out.println("Get " + value + " from queue.  (reader pid " + pid + ")");
+                    System.out.println("读进程 " + pid + " 从队列取出: " + value);
                     got++;
                     Thread.sleep(random.nextInt(maxPause + 1));
                 }
@@ -54,6 +54,6 @@ public final class QueueReaderChild {
                 Args.check(false, "mode", mode, "be empty-check or sentinel", "读进程的模式只有 empty-check 和 sentinel");
             }
         }
-        System.out.println("reader read " + got + " messages");
+        System.out.println("读进程读到 " + got + " 条消息");
     }
 }
