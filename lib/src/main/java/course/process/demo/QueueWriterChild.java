@@ -14,6 +14,8 @@ import course.process.IpcQueue;
  * 等了 0.1 秒以上的，这一行还会说出它等了多久。
  *
  * <p>Arguments: {@code address maxPauseMillis value...}.
+ *
+ * <p>Thread-safety: a child JVM's {@code main}, run by its main thread.
  */
 public final class QueueWriterChild {
 
