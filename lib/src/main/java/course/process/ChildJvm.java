@@ -83,7 +83,7 @@ public final class ChildJvm implements AutoCloseable {
         try {
             this.process = pb.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start child JVM for " + mainClass + " / 无法启动子 JVM", e);
+            throw new UncheckedIOException("无法启动子 JVM / cannot start child JVM for " + mainClass, e);
         }
         this.startNanos = t0;
         LIVE.add(this);
@@ -300,8 +300,8 @@ public final class ChildJvm implements AutoCloseable {
      */
     public int exitCode() {
         if (process.isAlive()) {
-            throw new IllegalStateException("child pid " + pid() + " (" + simpleName() + ") is still running"
-                    + " / 子进程还在运行：先调用 waitFor(...)");
+            throw new IllegalStateException("子进程还在运行：先调用 waitFor(...) / child pid " + pid()
+                    + " (" + simpleName() + ") is still running");
         }
         return process.exitValue();
     }

@@ -62,7 +62,7 @@ public final class ChildMain {
         Thread t = new Thread(() -> {
             while (true) {
                 if (!parentAlive(parentPid, started)) {
-                    System.err.println("[ChildMain] parent " + parentPid + " is gone: exiting / 父进程已经不在了，子进程退出");
+                    System.err.println("[ChildMain] 父进程 " + parentPid + " 已经不在了，子进程退出 / parent is gone: exiting");
                     System.exit(ORPHAN_EXIT_CODE);
                     return;
                 }

@@ -113,7 +113,7 @@ public final class IpcBenchMain {
                 long t0 = System.nanoTime();
                 there.put(message, LIMIT);
                 if (!back.get(LIMIT).equals(message)) {
-                    throw new IllegalStateException("the message came back changed / 消息回来时变了");
+                    throw new IllegalStateException("消息回来时变了 / the message came back changed");
                 }
                 if (i >= 2) {
                     millis.add((System.nanoTime() - t0) / 1e6);
@@ -146,7 +146,7 @@ public final class IpcBenchMain {
             String m;
             while (!(m = q.get(LIMIT)).equals(END)) {
                 if (!m.equals("m" + got)) {
-                    throw new IllegalStateException("message " + got + " is '" + m + "' / 消息丢了或顺序错了");
+                    throw new IllegalStateException("消息丢了或顺序错了 / message " + got + " is '" + m + "'");
                 }
                 got++;
             }

@@ -197,7 +197,7 @@ final class IpcClient implements IpcQueue.Side, IpcLink.Room {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        String lost = link.close("this handle was closed in this process (IpcQueue.close()) / 这个连接已经在本进程里关闭了");
+        String lost = link.close("这个连接已经在本进程里关闭了 / this handle was closed in this process (IpcQueue.close())");
         OPEN.remove(this);
         if (lost != null) {
             throw new IpcQueue.Broken(lost);

@@ -87,12 +87,12 @@ final class IpcLink {
             Frames.Reader in = new Frames.Reader(s.getInputStream(), IpcConnection.MAX_FRAME_BYTES);
             String reply = in.next();
             if (reply == null) {
-                throw new IpcQueue.Broken("the queue at " + address + " closed the connection during the handshake"
-                        + " / 队列在握手时断开了连接");
+                throw new IpcQueue.Broken("队列在握手时断开了连接 / the queue at " + address
+                        + " closed the connection during the handshake");
             }
             if (reply.startsWith("ERR ")) {
-                throw new IpcQueue.Broken("the queue at " + address + " refused the handshake: " + reply.substring(4)
-                        + " / 队列拒绝了连接：地址里的口令不对？");
+                throw new IpcQueue.Broken("队列拒绝了连接：地址里的口令不对？ / the queue at " + address
+                        + " refused the handshake: " + reply.substring(4));
             }
             String[] f = reply.split(" ");
             if (f.length != 3 || !f[0].equals("OK") || !f[1].matches("\\d{1,9}") || !f[2].matches("\\d{1,9}")) {
@@ -104,8 +104,8 @@ final class IpcLink {
                     Math.min(IpcQueue.MAX_MESSAGE_BYTES, Integer.parseInt(f[2])));
         } catch (IOException e) {
             closeQuietly(s);
-            throw new IpcQueue.Broken("cannot reach the queue at " + address + ": " + e.getMessage()
-                    + " / 连不上队列：它的所有者进程还在吗？", e);
+            throw new IpcQueue.Broken("连不上队列：它的所有者进程还在吗？ / cannot reach the queue at " + address
+                    + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(s);
             throw e;
@@ -249,7 +249,7 @@ final class IpcLink {
                 }
                 case "RECALL" -> sendQuietly("RETURN " + room.recalled());
                 case "CLOSED" -> {
-                    breakWith("the owner closed the queue at " + address + " / 队列的所有者关闭了队列");
+                    breakWith("队列的所有者关闭了队列 / the owner closed the queue at " + address);
                     return false;
                 }
                 case "ERR" -> {
@@ -326,8 +326,8 @@ final class IpcLink {
                 usable();
                 call("SYNC", "");
             } catch (IpcQueue.Broken e) {
-                lost = "up to " + unconfirmed + " of the messages put through this handle may not have reached the owner: "
-                        + e.getMessage() + " / 最后放进的 " + unconfirmed + " 条消息可能没有送到";
+                lost = "最后放进的 " + unconfirmed + " 条消息可能没有送到 / up to " + unconfirmed
+                        + " of the messages put through this handle may not have reached the owner: " + e.getMessage();
             }
         }
         breakWith(why);
@@ -409,16 +409,16 @@ final class IpcLink {
     }
 
     private String ownerGone(String detail) {
-        return "the owner process of the queue at " + address + " ended: " + detail
-                + " (no CLOSED notice came) / 队列的所有者进程已经结束";
+        return "队列的所有者进程已经结束 / the owner process of the queue at " + address + " ended: " + detail
+                + " (no CLOSED notice came)";
     }
 
     private static String malformed(String address, String what) {
-        return "malformed frame from the owner of the queue at " + address + ": " + what + " / 对方说的不是队列协议";
+        return "对方说的不是队列协议 / malformed frame from the owner of the queue at " + address + ": " + what;
     }
 
     private IpcQueue.Broken noAnswer() {
-        return new IpcQueue.Broken("the owner of the queue at " + address + " did not answer in time / 队列没有按时回答");
+        return new IpcQueue.Broken("队列没有按时回答 / the owner of the queue at " + address + " did not answer in time");
     }
 
     /** An answer that does not fit its request: the connection cannot be trusted any more. */

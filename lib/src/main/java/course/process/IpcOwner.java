@@ -46,8 +46,8 @@ final class IpcOwner implements IpcQueue.Side {
             this.server = new ServerSocket();
             server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
         } catch (IOException e) {
-            throw new IpcQueue.Broken("cannot open the queue on 127.0.0.1: " + e.getMessage()
-                    + " / 无法在 127.0.0.1 上打开队列", e);
+            throw new IpcQueue.Broken("无法在 127.0.0.1 上打开队列 / cannot open the queue on 127.0.0.1: "
+                    + e.getMessage(), e);
         }
         String name = "ipc-queue-" + server.getLocalPort();
         this.timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, name + "-timer"));

@@ -202,7 +202,7 @@ public final class IpcQueue implements AutoCloseable {
             side.put(checked(message), 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Broken("interrupted / 被中断", e);
+            throw new Broken("被中断 / interrupted", e);
         }
     }
 
@@ -230,7 +230,7 @@ public final class IpcQueue implements AutoCloseable {
             return side.get(0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Broken("interrupted / 被中断", e);
+            throw new Broken("被中断 / interrupted", e);
         }
     }
 
@@ -284,12 +284,12 @@ public final class IpcQueue implements AutoCloseable {
     // ---------------------------------------------------------------- shared by both sides
 
     static Full full(int capacity, int size) {
-        return new Full("queue is full (capacity " + capacity + ", " + size + " messages)"
-                + " / 消息队列已满，现有消息数量: " + size);
+        return new Full("消息队列已满，现有消息数量: " + size
+                + " / queue is full (capacity " + capacity + ", " + size + " messages)");
     }
 
     static Empty empty() {
-        return new Empty("queue is empty / 消息队列是空的");
+        return new Empty("消息队列是空的 / queue is empty");
     }
 
     static IllegalArgumentException tooBig(long bytes, int limit) {

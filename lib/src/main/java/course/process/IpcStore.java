@@ -443,6 +443,6 @@ final class IpcStore {
     }
 
     static IpcQueue.Broken closedHere() {
-        return new IpcQueue.Broken("this queue was closed in this process (IpcQueue.close()) / 这个队列已经在本进程里关闭了");
+        return new IpcQueue.Broken("这个队列已经在本进程里关闭了 / this queue was closed in this process (IpcQueue.close())");
     }
 }

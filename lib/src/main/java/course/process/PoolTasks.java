@@ -9,7 +9,7 @@ package course.process;
  *
  * <table>
  *   <caption>tasks</caption>
- *   <tr><td>{@code square n [millis]}</td><td>the seed's {@code task(n)}: prints "pid is running", sleeps 2 s, returns n²</td></tr>
+ *   <tr><td>{@code square n [millis]}</td><td>the seed's {@code task(n)}: prints "工作进程 pid 正在计算 square(n)", sleeps 2 s, returns n²</td></tr>
  *   <tr><td>{@code sleep millis}</td><td>sleeps, returns the worker's pid</td></tr>
  *   <tr><td>{@code primes from to}</td><td>CPU-bound: counts the primes in [from, to)</td></tr>
  *   <tr><td>{@code pid}</td><td>returns the worker's pid</td></tr>
@@ -26,7 +26,7 @@ public final class PoolTasks {
 
     /** The seed's {@code task(n)}: announce, sleep, return n². */
     public static long square(long n, long millis) throws InterruptedException {
-        System.out.println(ProcessHandle.current().pid() + " is running square(" + n + ")");
+        System.out.println("工作进程 " + ProcessHandle.current().pid() + " 正在计算 square(" + n + ")");
         Thread.sleep(millis);
         return n * n;
     }
@@ -66,22 +66,23 @@ public final class PoolTasks {
                 need(name, args, 0, 0);
                 return String.valueOf(ProcessHandle.current().pid());
             case "fail":
-                throw new IllegalStateException(args.length > 0 ? args[0] : "task failed on purpose");
+                throw new IllegalStateException(args.length > 0 ? args[0] : "任务故意失败 / task failed on purpose");
             case "crash":
-                System.err.println("worker " + ProcessHandle.current().pid() + ": crashing on purpose / 故意崩溃");
+                System.err.println("工作进程 " + ProcessHandle.current().pid() + " 故意崩溃 / worker crashing on purpose");
                 System.err.flush();
                 Runtime.getRuntime().halt(args.length > 0 ? Integer.parseInt(args[0]) : 3);
                 return "unreachable";
             default:
-                throw new IllegalArgumentException("unknown task '" + name + "' / 没有这个任务；可用的任务: "
-                        + "square, sleep, primes, pid, fail, crash");
+                throw new IllegalArgumentException("没有任务 '" + name + "'；可用的任务: square, sleep, primes, pid, fail, crash"
+                        + " / unknown task '" + name + "'");
         }
     }
 
     private static void need(String name, String[] args, int min, int max) {
         if (args.length < min || args.length > max) {
-            throw new IllegalArgumentException("task " + name + " takes " + (min == max ? min : min + " to " + max)
-                    + " arguments, got " + args.length + " / 参数个数不对");
+            throw new IllegalArgumentException("任务 " + name + " 的参数个数不对：要 " + (min == max ? min : min + " 到 " + max)
+                    + " 个，给了 " + args.length + " 个 / task " + name + " takes " + (min == max ? min : min + " to " + max)
+                    + " arguments, got " + args.length);
         }
     }
 }

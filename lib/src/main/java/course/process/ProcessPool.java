@@ -108,7 +108,7 @@ public final class ProcessPool implements AutoCloseable {
     public Future<ProcessPoolResult> submit(String task, Object... args) {
         Args.notNull("task", task);
         if (shutdown) {
-            throw new RejectedExecutionException("the pool is closed / 进程池已经关闭，不能再提交任务");
+            throw new RejectedExecutionException("进程池已经关闭，不能再提交任务 / the pool is closed");
         }
         List<String> texts = Arrays.stream(args).map(String::valueOf).collect(Collectors.toList());
         Job job = new Job(ids.incrementAndGet(), task, texts, new CompletableFuture<>());
@@ -273,7 +273,7 @@ public final class ProcessPool implements AutoCloseable {
                     }
                 }
             } catch (InterruptedException e) {
-                job.future.completeExceptionally(new CancellationException("the pool was shut down / 进程池被立即关闭"));
+                job.future.completeExceptionally(new CancellationException("进程池被立即关闭 / the pool was shut down"));
                 throw e;
             } catch (RuntimeException e) {
                 job.future.completeExceptionally(e);

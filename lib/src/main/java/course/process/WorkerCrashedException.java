@@ -16,8 +16,9 @@ public final class WorkerCrashedException extends RuntimeException {
     private final String stderrTail;
 
     WorkerCrashedException(String task, long pid, int exitCode, String stderrTail) {
-        super("worker pid " + pid + " exited with code " + exitCode + " while running " + task
-                + " / 工作进程崩溃了（进程池已换上新的工作进程）; stderr tail:\n" + stderrTail);
+        super("工作进程 " + pid + " 在做 " + task + " 时崩溃了，退出码 " + exitCode + "（进程池已换上新的工作进程）"
+                + " / worker pid " + pid + " exited with code " + exitCode + " while running " + task
+                + "; 标准错误的最后几行 / stderr tail:\n" + stderrTail);
         this.pid = pid;
         this.exitCode = exitCode;
         this.stderrTail = stderrTail;

@@ -10,6 +10,7 @@ package course.process;
 public final class WorkerTaskException extends RuntimeException {
 
     WorkerTaskException(String task, long pid, String error) {
-        super("task " + task + " failed in worker pid " + pid + ": " + error);
+        super("任务 " + task + " 在工作进程 " + pid + " 里失败了 / task " + task + " failed in worker pid " + pid
+                + ": " + error);
     }
 }

@@ -72,7 +72,7 @@ class IpcQueueFailureTest {
             owner.close();
             Throwable failure = get.failure(LONG);
             assertTrue(failure instanceof IpcQueue.Broken, String.valueOf(failure));
-            assertTrue(failure.getMessage().startsWith("the owner closed the queue at " + owner.address()),
+            assertTrue(failure.getMessage().equals("队列的所有者关闭了队列 / the owner closed the queue at " + owner.address()),
                     failure.getMessage());
             IpcQueue.Broken later = assertThrows(IpcQueue.Broken.class, () -> client.put("x"));
             assertEquals(failure.getMessage(), later.getMessage(), "later calls give the same cause");
@@ -88,9 +88,8 @@ class IpcQueueFailureTest {
                 assertEquals("GET 1 -1", owner.next());
                 owner.close();                                  // the "process" ends: no CLOSED
                 Throwable e = get.failure(LONG);
-                assertTrue(e.getMessage().startsWith("the owner process of the queue at " + RawPeer.address(fake) + " ended"),
-                        e.getMessage());
-                assertTrue(e.getMessage().endsWith("队列的所有者进程已经结束"), e.getMessage());
+                assertTrue(e.getMessage().startsWith("队列的所有者进程已经结束 / the owner process of the queue at "
+                        + RawPeer.address(fake) + " ended"), e.getMessage());
             }
         }
     }
@@ -102,7 +101,7 @@ class IpcQueueFailureTest {
             Blocked<String> get = Blocked.start(client::get);
             assertTrue(owner.owner().store().awaitState(s -> s.takers() == 1, LONG));
             client.close();
-            assertEquals("this handle was closed in this process (IpcQueue.close()) / 这个连接已经在本进程里关闭了",
+            assertEquals("这个连接已经在本进程里关闭了 / this handle was closed in this process (IpcQueue.close())",
                     get.failure(LONG).getMessage());
             assertTrue(owner.owner().store().awaitState(s -> s.connections() == 0 && s.takers() == 0, LONG));
             owner.put("not lost");
@@ -116,7 +115,7 @@ class IpcQueueFailureTest {
         Blocked<String> get = Blocked.start(owner::get);
         assertTrue(owner.owner().store().awaitState(s -> s.takers() == 1, LONG));
         owner.close();
-        assertEquals("this queue was closed in this process (IpcQueue.close()) / 这个队列已经在本进程里关闭了",
+        assertEquals("这个队列已经在本进程里关闭了 / this queue was closed in this process (IpcQueue.close())",
                 get.failure(LONG).getMessage());
     }
 
@@ -157,8 +156,8 @@ class IpcQueueFailureTest {
             assertEquals("SEND one", owner.next());
             owner.close();                                       // the owner ends before it confirmed anything
             IpcQueue.Broken e = assertThrows(IpcQueue.Broken.class, client::close);
-            assertTrue(e.getMessage().startsWith("up to 2 of the messages put through this handle may not have reached"
-                    + " the owner"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("最后放进的 2 条消息可能没有送到 / up to 2 of the messages put through this handle"
+                    + " may not have reached the owner"), e.getMessage());
             client.close();                                      // once is enough
         }
     }

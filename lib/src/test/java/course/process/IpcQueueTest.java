@@ -43,7 +43,7 @@ class IpcQueueTest {
             assertEquals(3, use.size());
 
             IpcQueue.Full timed = assertThrows(IpcQueue.Full.class, () -> use.put("消息4", SHORT));
-            assertEquals("queue is full (capacity 3, 3 messages) / 消息队列已满，现有消息数量: 3", timed.getMessage());
+            assertEquals("消息队列已满，现有消息数量: 3 / queue is full (capacity 3, 3 messages)", timed.getMessage());
             IpcQueue.Full now = assertThrows(IpcQueue.Full.class, () -> use.putNowait("消息4"));
             assertTrue(now.getMessage().contains("现有消息数量: 3"), now.getMessage());
 
@@ -51,7 +51,7 @@ class IpcQueueTest {
             assertEquals("消息2", use.getNowait());
             assertEquals("消息3", use.get(SHORT));
             IpcQueue.Empty e1 = assertThrows(IpcQueue.Empty.class, use::getNowait);
-            assertEquals("queue is empty / 消息队列是空的", e1.getMessage());
+            assertEquals("消息队列是空的 / queue is empty", e1.getMessage());
             assertThrows(IpcQueue.Empty.class, () -> use.get(SHORT));
             assertEquals(0, use.size());
         }
@@ -227,7 +227,8 @@ class IpcQueueTest {
             assertTrue(reader.waitFor(Duration.ofSeconds(20)), reader.stderr());
             assertEquals(0, writer.exitCode(), writer.stderr());
             assertEquals(0, reader.exitCode(), reader.stderr());
-            assertTrue(reader.stdout().contains("reader read 3 messages"), reader.stdout());
+            assertTrue(reader.stdout().contains("读进程读到 3 条消息"), reader.stdout());
+            assertTrue(writer.stdout().contains("写进程 " + writer.pid() + " 放进队列: C"), writer.stdout());
         }
     }
 

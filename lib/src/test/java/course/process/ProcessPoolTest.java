@@ -55,7 +55,7 @@ class ProcessPoolTest {
             assertEquals(first, c.pid());
             assertEquals(7, c.exitCode());
             assertTrue(c.stderrTail().contains("crashing on purpose"), c.stderrTail());
-            assertTrue(c.getMessage().startsWith("worker pid " + first + " exited with code 7 while running crash(7)"),
+            assertTrue(c.getMessage().startsWith("工作进程 " + first + " 在做 crash(7) 时崩溃了，退出码 7"),
                     c.getMessage());
 
             ProcessPoolResult after = pool.submit("pid").get(30, TimeUnit.SECONDS);
@@ -71,7 +71,8 @@ class ProcessPoolTest {
             long pid = pool.workerPids().get(0);
             ExecutionException e = assertThrows(ExecutionException.class,
                     () -> pool.submit("fail", "boom").get(30, TimeUnit.SECONDS));
-            assertEquals("task fail(boom) failed in worker pid " + pid + ": java.lang.IllegalStateException: boom",
+            assertEquals("任务 fail(boom) 在工作进程 " + pid + " 里失败了 / task fail(boom) failed in worker pid " + pid
+                    + ": java.lang.IllegalStateException: boom",
                     e.getCause().getMessage());
             ExecutionException unknown = assertThrows(ExecutionException.class,
                     () -> pool.submit("fly").get(30, TimeUnit.SECONDS));

@@ -30,32 +30,27 @@ public final class QueueReaderChild {
 
     public static void main(String[] args) throws InterruptedException {
         String mode = args[1];
+        Args.check(mode.equals("empty-check") || mode.equals("sentinel"), "mode", mode,
+                "be empty-check or sentinel", "读进程的模式只有 empty-check 和 sentinel");
         int maxPause = args.length > 2 ? Integer.parseInt(args[2]) : 100;
-        Random random = new Random(ProcessHandle.current().pid());
         long pid = ProcessHandle.current().pid();
+        Random random = new Random(pid);
+        boolean sentinel = mode.equals("sentinel");
+        // the first line also warms up printing, so the first message's line is not late
+        System.out.println("读进程 " + pid + " 开始读" + (sentinel ? "，读到 " + SENTINEL + " 为止" : "，队列一空就停"));
         int got = 0;
         try (IpcQueue q = IpcQueue.connect(args[0])) {
-            if (mode.equals("empty-check")) {
-                while (!q.isEmpty()) {                          // check ...
-                    String value = q.get(Duration.ofSeconds(5)); // ... then act
-                    System.out.println("Get " + value + " from queue.  (reader pid " + pid + ")");
-                    got++;
-                    Thread.sleep(random.nextInt(maxPause + 1));
+            Duration patience = Duration.ofSeconds(sentinel ? 30 : 5);
+            while (sentinel || !q.isEmpty()) {           // empty-check: check ...
+                String value = q.get(patience);          // ... then act
+                if (sentinel && value.equals(SENTINEL)) {
+                    break;
                 }
-            } else if (mode.equals("sentinel")) {
-                while (true) {
-                    String value = q.get(Duration.ofSeconds(30));
-                    if (value.equals(SENTINEL)) {
-                        break;
-                    }
-                    System.out.println("Get " + value + " from queue.  (reader pid " + pid + ")");
-                    got++;
-                    Thread.sleep(random.nextInt(maxPause + 1));
-                }
-            } else {
-                Args.check(false, "mode", mode, "be empty-check or sentinel", "读进程的模式只有 empty-check 和 sentinel");
+                System.out.println("读进程 " + pid + " 从队列取出: " + value);
+                got++;
+                Thread.sleep(random.nextInt(maxPause + 1));
             }
         }
-        System.out.println("reader read " + got + " messages");
+        System.out.println("读进程读到 " + got + " 条消息");
     }
 }
