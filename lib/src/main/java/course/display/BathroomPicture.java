@@ -65,12 +65,9 @@ final class BathroomPicture {
         List<String> labels = labels(s);
         int next = 0;
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = Charts.paper(img);
+        Graphics2D g = Drawing.titled(img, labels.get(next++), 19, 34);
         try {
             String family = Fonts.cjkFamily();
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(family, Font.BOLD, 19));
-            Drawing.centre(g, labels.get(next++), WIDTH / 2, 34);
             // the room (shared data) and its door
             int roomX = 40;
             int roomY = 70;

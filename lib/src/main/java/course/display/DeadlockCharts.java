@@ -38,12 +38,10 @@ public final class DeadlockCharts {
         int w = 640;
         int h = 440;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = Charts.paper(img);
+        Graphics2D g = Drawing.titled(img,
+                snapshot.found() ? "等待图：" + String.join(" → ", snapshot.cycle()) : "等待图：没有发现死锁", 20, 32);
         try {
             String family = Fonts.cjkFamily();
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(family, Font.BOLD, 20));
-            Drawing.centre(g, snapshot.found() ? "等待图：" + String.join(" → ", snapshot.cycle()) : "等待图：没有发现死锁", w / 2, 32);
             if (!snapshot.found()) {
                 return img;
             }

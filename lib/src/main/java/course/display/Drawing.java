@@ -1,7 +1,10 @@
 package course.display;
 
+import java.awt.Color;
+import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 
 /**
  * Small Java2D helpers shared by the hand-drawn pictures of this package.
@@ -13,6 +16,18 @@ import java.awt.Graphics2D;
 final class Drawing {
 
     private Drawing() {
+    }
+
+    /**
+     * Graphics on {@code img}, cleared to white, with {@code title} drawn in black, bold, {@code size} points,
+     * centred at the top with its baseline at {@code baseline}; the font stays set. Dispose it when done.
+     */
+    static Graphics2D titled(BufferedImage img, String title, int size, int baseline) {
+        Graphics2D g = Charts.paper(img);
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Fonts.cjkFamily(), Font.BOLD, size));
+        centre(g, title, img.getWidth() / 2, baseline);
+        return g;
     }
 
     /** Draws {@code s} with its centre at {@code x} and its baseline at {@code y}, in the current font. */
