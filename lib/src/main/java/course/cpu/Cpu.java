@@ -55,16 +55,12 @@ public final class Cpu {
     private CpuStep last;
 
     private Cpu(Program... programs) {
-        if (programs.length == 0) {
-            throw new IllegalArgumentException("programs (0) must not be empty / 至少要有一个线程的程序");
-        }
+        Args.check(programs.length > 0, "programs", 0, "not be empty", "至少要有一个线程的程序");
         this.programs = programs.clone();
         int size = programs[0].memorySize();
         for (Program p : programs) {
-            if (p.memorySize() != size) {
-                throw new IllegalArgumentException("memory sizes (" + p.memorySize() + " vs " + size
-                        + ") must be equal / 所有线程共享同一块内存，大小要一样");
-            }
+            Args.check(p.memorySize() == size, "memory sizes", p.memorySize() + " vs " + size, "be equal",
+                    "所有线程共享同一块内存，大小要一样");
         }
         memory = new long[size / Program.WORD];
         contexts = new ThreadContext[programs.length];
@@ -138,10 +134,8 @@ public final class Cpu {
 
     private void checkAddress(int address) {
         int size = programs[0].memorySize();
-        if (address < 0 || address >= size || address % Program.WORD != 0) {
-            throw new IllegalArgumentException("address (" + address + ") must be a multiple of 4 in 0.." + (size - 4)
-                    + " / 地址要是 0 到 " + (size - 4) + " 之间 4 的倍数");
-        }
+        Args.check(address >= 0 && address < size && address % Program.WORD == 0, "address", address,
+                "be a multiple of 4 in 0.." + (size - 4), "地址要是 0 到 " + (size - 4) + " 之间 4 的倍数");
     }
 
     /** Number of threads. */
@@ -226,10 +220,8 @@ public final class Cpu {
     }
 
     private int checkThread(int t) {
-        if (t < 0 || t >= programs.length) {
-            throw new IllegalArgumentException("thread (" + t + ") must be in 0.." + (programs.length - 1)
-                    + " / 线程编号从 0 开始，这台 CPU 有 " + programs.length + " 个线程");
-        }
+        Args.check(t >= 0 && t < programs.length, "thread", t, "be in 0.." + (programs.length - 1),
+                "线程编号从 0 开始，这台 CPU 有 " + programs.length + " 个线程");
         return t;
     }
 
@@ -354,11 +346,8 @@ public final class Cpu {
         List<CpuStep> out = new ArrayList<>();
         for (int k = 0; k < schedule.length; k++) {
             int t = schedule[k];
-            if (t < 0 || t >= programs.length) {
-                throw new IllegalArgumentException("schedule[" + k + "] (" + t + ") must be a thread in 0.."
-                        + (programs.length - 1) + " / 调度里第 " + (k + 1) + " 项不是存在的线程（编号从 0 开始，这台 CPU 有 "
-                        + programs.length + " 个线程）");
-            }
+            Args.check(t >= 0 && t < programs.length, "schedule[" + k + "]", t, "be a thread in 0.." + (programs.length - 1),
+                    "调度里第 " + (k + 1) + " 项不是存在的线程（编号从 0 开始，这台 CPU 有 " + programs.length + " 个线程）");
             String why = whyNot(t);
             if (why != null) {
                 throw new IllegalArgumentException("schedule[" + k + "] (" + t + ") names a thread that cannot run / 调度里第 "

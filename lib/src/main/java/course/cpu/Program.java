@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import course.base.Args;
+
 /**
  * An assembled program: instructions 4 bytes apart from a start address, plus initial data words.
  *
@@ -83,12 +85,10 @@ public final class Program {
         if (source == null) {
             throw new IllegalArgumentException("source must not be null / 程序文本不能是 null");
         }
-        if (memorySize <= 0 || memorySize % WORD != 0) {
-            throw new IllegalArgumentException("memorySize (" + memorySize + ") must be a positive multiple of 4 / 内存大小要是 4 的正整数倍");
-        }
-        if (start < 0 || start % WORD != 0 || start >= memorySize) {
-            throw new IllegalArgumentException("start (" + start + ") must be a multiple of 4 inside memory / 起始地址要是内存里 4 的倍数");
-        }
+        Args.check(memorySize > 0 && memorySize % WORD == 0, "memorySize", memorySize, "be a positive multiple of 4",
+                "内存大小要是 4 的正整数倍");
+        Args.check(start >= 0 && start % WORD == 0 && start < memorySize, "start", start,
+                "be a multiple of 4 inside memory", "起始地址要是内存里 4 的倍数");
         return new Assembler(source, start, memorySize).assemble();
     }
 

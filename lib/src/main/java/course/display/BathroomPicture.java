@@ -3,7 +3,6 @@ package course.display;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -66,12 +65,9 @@ final class BathroomPicture {
         List<String> labels = labels(s);
         int next = 0;
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = Charts.paper(img);
+        Graphics2D g = Drawing.titled(img, labels.get(next++), 19, 34);
         try {
             String family = Fonts.cjkFamily();
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(family, Font.BOLD, 19));
-            centre(g, labels.get(next++), WIDTH / 2, 34);
             // the room (shared data) and its door
             int roomX = 40;
             int roomY = 70;
@@ -89,7 +85,7 @@ final class BathroomPicture {
             g.drawLine(roomX, roomY, roomX, roomY + roomH);
             g.drawLine(roomX, roomY + roomH, roomX + roomW, roomY + roomH);
             g.setFont(new Font(family, Font.BOLD, 16));
-            centre(g, labels.get(next++), roomX + roomW / 2, roomY + 28);
+            Drawing.centre(g, labels.get(next++), roomX + roomW / 2, roomY + 28);
             Color doorColour = s.locked() ? LOCKED : OPEN;
             g.setColor(doorColour);
             g.setStroke(new BasicStroke(8f));
@@ -132,7 +128,7 @@ final class BathroomPicture {
             }
             g.setColor(Color.DARK_GRAY);
             g.setFont(new Font(family, Font.PLAIN, 13));
-            centre(g, labels.get(next), WIDTH / 2, HEIGHT - 14);
+            Drawing.centre(g, labels.get(next), WIDTH / 2, HEIGHT - 14);
             return img;
         } finally {
             g.dispose();
@@ -157,10 +153,10 @@ final class BathroomPicture {
         g.fillRoundRect(x - 24, y - 28, 48, 52, 20, 20);
         g.setColor(Color.BLACK);
         g.setFont(new Font(family, Font.BOLD, 15));
-        centre(g, name, x, y + 46);
+        Drawing.centre(g, name, x, y + 46);
         g.setColor(colour.darker());
         g.setFont(new Font(family, Font.PLAIN, 12));
-        centre(g, state, x, y + 64);
+        Drawing.centre(g, state, x, y + 64);
     }
 
     /** A padlock centred on (x, y): shut when locked, its shackle lifted when open. */
@@ -179,8 +175,4 @@ final class BathroomPicture {
         g.fillOval(x - 3, y + 2, 6, 6);
     }
 
-    private static void centre(Graphics2D g, String text, int x, int y) {
-        FontMetrics fm = g.getFontMetrics();
-        g.drawString(text, x - fm.stringWidth(text) / 2, y);
-    }
 }

@@ -192,9 +192,9 @@ public final class CpuCharts {
             g.drawPolygon(alu);
             g.setFont(bold);
             g.setColor(Color.DARK_GRAY);
-            centre(g, "ALU 算术逻辑单元", ax + 90, ay + 32);
+            Drawing.centre(g, "ALU 算术逻辑单元", ax + 90, ay + 32);
             g.setFont(font);
-            centre(g, aluBusy ? cur.opcode() + " 计算中" : "", ax + 90, ay + 54);
+            Drawing.centre(g, aluBusy ? cur.opcode() + " 计算中" : "", ax + 90, ay + 54);
 
             // RAM box
             int mx = 520, mw = 396;
@@ -332,9 +332,6 @@ public final class CpuCharts {
         g.drawString(content, x + 70, y + 18);
     }
 
-    private static void centre(Graphics2D g, String s, int x, int y) {
-        g.drawString(s, x - g.getFontMetrics().stringWidth(s) / 2, y);
-    }
 
     private static void reverse(int[] a) {
         for (int i = 0, j = a.length - 1; i < j; i++, j--) {

@@ -3,7 +3,6 @@ package course.display;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
@@ -39,12 +38,10 @@ public final class DeadlockCharts {
         int w = 640;
         int h = 440;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = Charts.paper(img);
+        Graphics2D g = Drawing.titled(img,
+                snapshot.found() ? "等待图：" + String.join(" → ", snapshot.cycle()) : "等待图：没有发现死锁", 20, 32);
         try {
             String family = Fonts.cjkFamily();
-            g.setColor(Color.BLACK);
-            g.setFont(new Font(family, Font.BOLD, 20));
-            centre(g, snapshot.found() ? "等待图：" + String.join(" → ", snapshot.cycle()) : "等待图：没有发现死锁", w / 2, 32);
             if (!snapshot.found()) {
                 return img;
             }
@@ -74,7 +71,7 @@ public final class DeadlockCharts {
                     g.fillRoundRect((int) p[0] - 40, (int) p[1] - 24, 80, 48, 12, 12);
                 }
                 g.setColor(Color.WHITE);
-                centre(g, n, (int) p[0], (int) p[1] + 6);
+                Drawing.centre(g, n, (int) p[0], (int) p[1] + 6);
             }
             g.setFont(new Font(family, Font.PLAIN, 13));
             g.setColor(WAITS);
@@ -112,10 +109,6 @@ public final class DeadlockCharts {
         return BathroomPicture.draw(snapshot);
     }
 
-    private static void centre(Graphics2D g, String s, int x, int y) {
-        FontMetrics fm = g.getFontMetrics();
-        g.drawString(s, x - fm.stringWidth(s) / 2, y);
-    }
 
     private static void arrow(Graphics2D g, double[] from, double[] to, Color c, boolean dashed, String label) {
         double dx = to[0] - from[0];
@@ -143,6 +136,6 @@ public final class DeadlockCharts {
         g.fill(at.createTransformedShape(head));
         int lx = (int) ((x1 + x2) / 2 + uy * 16);
         int ly = (int) ((y1 + y2) / 2 - ux * 16);
-        centre(g, label, lx, ly + 5);
+        Drawing.centre(g, label, lx, ly + 5);
     }
 }

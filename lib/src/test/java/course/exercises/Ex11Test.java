@@ -40,16 +40,20 @@ class Ex11Test {
             tasks.forEach(cs::submit);
             List<String> out = new ArrayList<>();
             for (int i = 0; i < tasks.size(); i++) {
-                Future<String> f = cs.poll(5, TimeUnit.SECONDS);
-                try {
-                    out.add(f.get());
-                } catch (ExecutionException e) {
-                    out.add("失败: " + e.getCause().getMessage());
-                }
+                out.add(resultOrFailure(cs.poll(5, TimeUnit.SECONDS)));
             }
             return out;
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** A task's result, or "失败: message" when it threw (the notebook's way of showing a failed task). */
+    static String resultOrFailure(Future<String> f) throws InterruptedException {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            return "失败: " + e.getCause().getMessage();
         }
     }
 
@@ -100,11 +104,7 @@ class Ex11Test {
             try {
                 List<String> out = new ArrayList<>();
                 for (Future<String> f : pool.invokeAll(tasks)) {
-                    try {
-                        out.add(f.get());
-                    } catch (ExecutionException e) {
-                        out.add("失败: " + e.getCause().getMessage());
-                    }
+                    out.add(resultOrFailure(f));
                 }
                 return out;
             } finally {

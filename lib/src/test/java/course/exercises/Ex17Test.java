@@ -208,7 +208,8 @@ class Ex17Test {
     void aCrawlerThatLeavesOutTheFailingPagesIsNotCorrect() {
         Verdict v = Ex17.crawlCorrect((urls, limits) -> crawl(urls, limits).stream().filter(Page::ok).toList());
         assertFalse(v.items().get(0).passed(), v.toString());
-        assertTrue(v.items().get(0).what().contains("缺 3 个"), v.toString());
+        // at least the 3 failing pages are missing (more when a busy machine makes normal pages time out too)
+        assertTrue(v.items().get(0).what().matches(".*缺 ([3-9]|1[0-3]) 个.*"), v.toString());
     }
 
     @Test

@@ -22,14 +22,15 @@ final class Verdicts {
     }
 
     /**
-     * Every item passed except, perhaps, those whose text contains {@code timingItem}: a wall-clock check
-     * ("用时 … 少于 800 ms") can miss on a busy machine, so a unit test must not require it (the solution
-     * notebooks' runs show it), nor the items left unchecked because it missed.
+     * Every item passed except, perhaps, those whose text contains {@code timingItem}, and the items not checked
+     * because such a timing item failed: a wall-clock check ("用时 … 少于 800 ms") can miss on a busy machine, so a
+     * unit test must not require it (the solution notebooks' runs show it).
      */
     static void passesExceptTiming(Verdict v, String timingItem) {
         List<Item> failed = v.items().stream().filter(i -> !i.passed()).toList();
-        assertTrue(failed.stream().allMatch(i -> i.what().contains(timingItem) || i.mark() == Mark.NOT_CHECKED),
-                v::toString);
+        boolean timingMissed = failed.stream().anyMatch(i -> i.what().contains(timingItem));
+        assertTrue(failed.stream().allMatch(i -> i.what().contains(timingItem)
+                || timingMissed && i.mark() == Mark.NOT_CHECKED), v::toString);
     }
 
     /**
