@@ -75,7 +75,7 @@ public final class CoordCharts {
             String family = Fonts.cjkFamily();
             g.setColor(Color.BLACK);
             g.setFont(new Font(family, Font.BOLD, 18));
-            centre(g, title, w / 2, 34);
+            Drawing.centre(g, title, w / 2, 34);
             int gap = 14;
             int boxWidth = (w - 2 * 20 - (perRow - 1) * gap) / perRow;
             for (int i = 0; i < places.size(); i++) {
@@ -115,17 +115,17 @@ public final class CoordCharts {
         g.drawRoundRect(x, y, bw, bh, 16, 16);
         g.setFont(new Font(family, Font.BOLD, 14));
         g.setColor(Color.BLACK);
-        centre(g, fit(g, p.name(), bw - 12), x + bw / 2, y + 24);
+        Drawing.centre(g, fit(g, p.name(), bw - 12), x + bw / 2, y + 24);
         g.setFont(new Font(family, Font.PLAIN, 12));
         g.setColor(Color.DARK_GRAY);
-        centre(g, p.threads().isEmpty() ? "（空）" : p.threads().size() + " 个线程", x + bw / 2, y + 44);
+        Drawing.centre(g, p.threads().isEmpty() ? "（空）" : p.threads().size() + " 个线程", x + bw / 2, y + 44);
         g.setFont(new Font(family, Font.BOLD, 13));
         int cy = y + 54;
         for (String t : p.threads()) {
             g.setColor(roles.get(role(t)));
             g.fillRoundRect(x + 12, cy, bw - 24, CHIP_HEIGHT, 10, 10);
             g.setColor(Color.WHITE);
-            centre(g, fit(g, t, bw - 32), x + bw / 2, cy + 18);
+            Drawing.centre(g, fit(g, t, bw - 32), x + bw / 2, cy + 18);
             cy += CHIP_HEIGHT + 6;
         }
     }
@@ -148,10 +148,5 @@ public final class CoordCharts {
             }
         }
         return "…";
-    }
-
-    private static void centre(Graphics2D g, String s, int x, int y) {
-        FontMetrics fm = g.getFontMetrics();
-        g.drawString(s, x - fm.stringWidth(s) / 2, y);
     }
 }
