@@ -139,17 +139,14 @@ public final class Ex10 {
         putter.setDaemon(true);
         putter.start();
         try {
-            long deadline = System.nanoTime() + 2_000_000_000L;
-            while (putter.isAlive() && !stopped(putter) && System.nanoTime() < deadline) {
-                Thread.sleep(1);
-            }
+            boolean settled = waitUntilSettled(putter, done);
             if (error.get() != null) {
                 return "put 抛出了 " + error.get();
             }
             if (!putter.isAlive()) {
                 return "缓冲区满了（容量 " + CAPACITY + "），第 " + (CAPACITY + 1) + " 个 put 也没有等，直接返回了";
             }
-            if (!stopped(putter)) {
+            if (!settled) {
                 return "第 " + (done.get() + 1) + " 个 put 2 秒还没有返回，也没有停下来等（在忙等？）";
             }
             if (done.get() < CAPACITY) {
@@ -172,6 +169,27 @@ public final class Ex10 {
         } finally {
             putter.interrupt();
         }
+    }
+
+    /**
+     * Waits (at most 2 s) until {@code putter} ended or has stayed stopped, with the same number of puts
+     * done, for 200 ms: a thread is briefly BLOCKED or WAITING in the JVM's own code too (class loading,
+     * thread exit), which is not the put waiting. Returns whether it stayed stopped.
+     */
+    private static boolean waitUntilSettled(Thread putter, AtomicInteger done) throws InterruptedException {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        long stoppedSince = 0;
+        int doneWhenStopped = -1;
+        while (putter.isAlive() && System.nanoTime() < deadline) {
+            if (!stopped(putter) || done.get() != doneWhenStopped) {
+                stoppedSince = System.nanoTime();
+                doneWhenStopped = stopped(putter) ? done.get() : -1;
+            } else if (System.nanoTime() - stoppedSince > 200_000_000L) {
+                return true;
+            }
+            Thread.sleep(1);
+        }
+        return false;
     }
 
     /** Whether {@code t} stopped to wait (in wait()/await()/park, or queued for a monitor). */
