@@ -1,6 +1,7 @@
 package course.quiz;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import course.check.Exercise;
@@ -14,7 +15,7 @@ import course.cpu.CpuStep;
  * <p>CPU 题：一段小程序（第 2 节的模拟 CPU），预测它结束时内存[2008] 的值，以及一共执行了多少步
  * （取指、译码、执行各算一步）。答案由 {@link Cpu} 运行得出。
  *
- * <p>Thread safety: immutable.
+ * <p>Thread-safety: immutable.
  */
 public final class TraceQuestion extends Question {
 
@@ -37,7 +38,7 @@ public final class TraceQuestion extends Question {
     static TraceQuestion generate(long seed) {
         Random r = new Random(seed);
         String program = r.nextBoolean() ? loop(r) : branch(r);
-        return new TraceQuestion(seed, program, "CPU 题（种子 " + seed + "）：下面的程序在第 2 节的模拟 CPU 上运行到结束。\n\n"
+        return new TraceQuestion(seed, program, "CPU 题（题号 " + seed + "）：下面的程序在第 2 节的模拟 CPU 上运行到结束。\n\n"
                 + program + "\n问：结束时内存[" + RESULT + "] 是多少？一共执行了多少步（取指、译码、执行各算一步）？"
                 + "写成 q.check(内存[" + RESULT + "] 的值, 步数)");
     }
@@ -52,7 +53,7 @@ public final class TraceQuestion extends Question {
             default -> "ADDI  C, C, " + (1 + r.nextInt(5)) + "     # C = C + 常数";
         };
         int c0 = kind == 1 ? 1 + r.nextInt(2) : r.nextInt(4);
-        return """
+        return String.format(Locale.ROOT, """
                 DATA 2000, %d
                 DATA 2004, %d
                       LOAD  A, 2000
@@ -63,14 +64,14 @@ public final class TraceQuestion extends Question {
                       JNZ   B, loop     # B 不是 0 就回到 loop
                       STORE C, 2008
                       HALT
-                """.formatted(x, n, c0, body);
+                """, x, n, c0, body);
     }
 
     private static String branch(Random r) {
         int x = 1 + r.nextInt(6);
         int y = r.nextInt(3) == 0 ? x : 1 + r.nextInt(6);
         int k = 1 + r.nextInt(9);
-        return """
+        return String.format(Locale.ROOT, """
                 DATA 2000, %d
                 DATA 2004, %d
                       LOAD  A, 2000
@@ -80,12 +81,12 @@ public final class TraceQuestion extends Question {
                       ADDI  C, C, %d
                 same: STORE C, 2008
                       HALT
-                """.formatted(x, y, k);
+                """, x, y, k);
     }
 
     /** Checks the predicted final value of memory[2008] and number of steps, without saying the right ones. */
     public Exercise.Verdict check(long... answer) {
-        Exercise e = Exercise.practice("CPU 题（种子 " + seed() + "）");
+        Exercise e = Exercise.practice("CPU 题（题号 " + seed() + "）");
         if (answer.length != 2) {
             return e.expect(answer.length == 0 ? "还没有作答" : "两个数（你写了 " + answer.length + " 个）", false,
                     "写两个数：q.check(内存[2008] 的值, 步数)").verdict();
@@ -100,7 +101,7 @@ public final class TraceQuestion extends Question {
     /** The answer and how it comes about. */
     @Override
     public String reveal() {
-        return "答案（种子 " + seed() + "）：内存[2008] = " + value + "，一共 " + steps + " 步 = " + steps / 3
+        return "答案（题号 " + seed() + "）：内存[2008] = " + value + "，一共 " + steps + " 步 = " + steps / 3
                 + " 条指令 × 3 个阶段。用 Cpu.load(q.program()).run() 可以看到每一步。";
     }
 

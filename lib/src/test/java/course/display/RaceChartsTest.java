@@ -3,11 +3,15 @@ package course.display;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.ValueTick;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.CategoryDataset;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +78,20 @@ class RaceChartsTest {
     @Test
     void compactLabelsSwitchToMillionsByScale() {
         assertEquals("994,714", RaceCharts.compact(994_714, 10_000));
-        assertEquals("0.995M", RaceCharts.compact(994_714, 2_000_000));
+        assertEquals("99.5万", RaceCharts.compact(994_714, 2_000_000));
+        assertEquals("167.6万", RaceCharts.compact(1_676_000, 2_000_000));
+        assertEquals("200万", RaceCharts.compact(2_000_000, 2_000_000));
+    }
+
+    @Test
+    void percentageTicksEndAtAHundredEvenWhenTheAxisLeavesRoomForLabels() {
+        RaceCharts.PercentAxis axis = new RaceCharts.PercentAxis("%");
+        axis.setRange(0, 112);
+        var g = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB).createGraphics();
+        List<?> ticks = axis.refreshTicks(g, new AxisState(), new Rectangle2D.Double(0, 0, 400, 300),
+                RectangleEdge.BOTTOM);
+        double highest = ticks.stream().mapToDouble(t -> ((ValueTick) t).getValue()).max().orElseThrow();
+        assertEquals(100.0, highest);
     }
 
     @Test

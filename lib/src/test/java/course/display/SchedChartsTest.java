@@ -1,11 +1,15 @@
 package course.display;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jfree.data.category.CategoryDataset;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,35 @@ class SchedChartsTest {
 
     static final Job A = Job.cpu("A", 30);
     static final Job B = Job.cpu("B", 20);
+
+    @Test
+    void everyStateHasAClearlyDifferentColour() {
+        var colours = new ArrayList<>(SchedCharts.STATE_COLOURS.entrySet());
+        for (int i = 0; i < colours.size(); i++) {
+            for (int j = i + 1; j < colours.size(); j++) {
+                var a = colours.get(i).getValue();
+                var b = colours.get(j).getValue();
+                double distance = Math.sqrt(Math.pow(a.getRed() - b.getRed(), 2) + Math.pow(a.getGreen() - b.getGreen(), 2)
+                        + Math.pow(a.getBlue() - b.getBlue(), 2));
+                assertTrue(distance > 80, colours.get(i).getKey() + " and " + colours.get(j).getKey() + " look alike: " + distance);
+            }
+        }
+    }
+
+    @Test
+    void theStateChartPaintsEachStateInItsOwnColour() {
+        var img = SchedCharts.states(Scheduler.roundRobin().run(JOBS));
+        Set<Integer> seen = new HashSet<>();
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                seen.add(img.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        for (String state : new String[]{"执行", "就绪", "等待"}) {
+            assertTrue(seen.contains(SchedCharts.STATE_COLOURS.get(state).getRGB() & 0xFFFFFF), state + " is not drawn in its colour");
+        }
+        assertFalse(seen.contains(Charts.PALETTE[0].getRGB() & 0xFFFFFF), "a state is drawn in the default palette");
+    }
 
     @Test
     void metricsTableHasOneRowPerJobPlusAverage() {
