@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -177,7 +178,7 @@ public final class BufferLab {
             }
             long now = System.nanoTime();
             if (now >= nextProgress && run < rounds) {
-                progress.accept(String.format("  …缓冲区实验：已完成 %d / %d 轮", run, rounds));
+                progress.accept(String.format(Locale.ROOT, "  …缓冲区实验：已完成 %d / %d 轮", run, rounds));
                 nextProgress = now + TimeUnit.SECONDS.toNanos(1);
             }
         }

@@ -24,6 +24,9 @@ import course.coord.BufferLabResult.Wrong;
  * {@value #CONSUMERS} 个消费者（消费者比生产者多，最容易暴露 {@code if} 和 {@code notify()} 的错误），
  * {@value #ROUNDS} 轮；通过以后再用容量 {@value #CAPACITY}、3 个生产者和 4 个消费者跑几轮。
  * 检查有时间限制：卡住的线程会被中断，中断后还不结束的线程按名字报告。
+ *
+ * <p>Thread-safety: call the check from the cell's thread; it starts the producers and consumers itself and
+ * waits for them under a time limit, interrupts them when it ends and names any that still run.
  */
 public final class Ex10 {
 
