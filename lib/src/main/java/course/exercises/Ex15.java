@@ -1,10 +1,13 @@
 package course.exercises;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.DoubleBinaryOperator;
+import java.util.function.DoubleUnaryOperator;
 
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
+import course.scaling.Amdahl;
 
 /**
  * Checks for the exercises of notebook 15 (总结: 线程 vs 进程 vs 虚拟线程).
@@ -56,6 +59,74 @@ public final class Ex15 {
                 .expectEquals("efficiency(8.0, 2.0, 4)", 1.0, round(efficiency.apply(8.0, 2.0, 4)),
                         "k 个工作者正好快 k 倍时，效率是 1.0。")
                 .verdict();
+    }
+
+    /** Serial fractions the maximum speed-up is asked for in exercise 3. */
+    static final double[] FRACTIONS = {0.5, 0.2, 0.05, 1.0};
+    /** (serial fraction, target speed-up) pairs of exercise 3; the last one cannot be reached. */
+    static final double[][] TARGETS = {{0.05, 12}, {0.3, 2.6}, {0.1, 6.5}, {0.25, 5}};
+
+    /**
+     * 练习 3 (Amdahl): {@code maxSpeedup(s)} is the speed-up with infinitely many workers; {@code workersFor(s, target)}
+     * the fewest workers whose speed-up reaches {@code target}, or -1 when no number of workers does. The feedback
+     * names what is wrong with the learner's own answer, never the expected one.
+     */
+    public static Verdict amdahl(DoubleUnaryOperator maxSpeedup, WorkersFor workersFor) {
+        Exercise ex = Exercise.named("练习 3：Amdahl 定律");
+        for (double s : FRACTIONS) {
+            double expected = 1 / s;
+            double got = Double.NaN;
+            String problem;
+            try {
+                got = maxSpeedup.applyAsDouble(s);
+                problem = Math.abs(got - expected) < 1e-6 * expected ? null : "你的答案是 " + format(got);
+            } catch (RuntimeException e) {
+                problem = "抛出了异常 " + e;
+            }
+            ex.expect("maxSpeedup(" + format(s) + ")" + (problem == null ? "" : "：" + problem), problem == null,
+                    s == 1.0 ? "整件工作都只能一个人做：工作者再多，它也不会更快。"
+                            : "工作者无穷多时，(1 − s) / k 趋近于 0：加速比 1 / (s + (1 − s) / k) 趋近于多少？");
+        }
+        for (double[] t : TARGETS) {
+            double s = t[0];
+            double target = t[1];
+            String call = "workersFor(" + format(s) + ", " + format(target) + ")";
+            LearnerRun.Outcome<Integer> out = LearnerRun.run(() -> workersFor.apply(s, target), 2000, 200, true);
+            String problem = !out.ok() ? out.problem() + (out.problem().startsWith("超过") ? "（循环一直停不下来？）" : "")
+                    : workersProblem(s, target, out.result());
+            ex.expect(call + (problem == null ? "" : "：" + problem), problem == null,
+                    "加速比随 k 变大而变大，但永远到不了上限 1 / s：目标不低于上限就返回 -1；"
+                            + "否则找最小的 k，使 Amdahl.speedup(s, k) ≥ 目标（可以从 k = 1 开始往上试，也可以解不等式再向上取整）。");
+        }
+        return ex.verdict();
+    }
+
+    /** What is wrong with {@code k} as the fewest workers reaching {@code target}, or null when it is right. */
+    static String workersProblem(double s, double target, int k) {
+        boolean reachable = target < 1 / s;
+        if (k == -1) {
+            return reachable ? "你的答案是 -1" : null;
+        }
+        if (k < 1) {
+            return "你的答案是 " + k + "：工作者至少要有 1 个（达不到目标时返回 -1）";
+        }
+        if (Amdahl.speedup(s, k) < target) {
+            return "k = " + k + " 时加速比是 " + format(Amdahl.speedup(s, k)) + "，还不到 " + format(target);
+        }
+        if (k > 1 && Amdahl.speedup(s, k - 1) >= target) {
+            return "k = " + (k - 1) + " 时加速比已经是 " + format(Amdahl.speedup(s, k - 1)) + "：" + k + " 不是最少的";
+        }
+        return null;
+    }
+
+    /** workersFor(s, target). */
+    @FunctionalInterface
+    public interface WorkersFor {
+        int apply(double serialFraction, double target);
+    }
+
+    private static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.3f", v);
     }
 
     /** efficiency(t1, tk, k). */
