@@ -9,6 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
+import course.deadlock.Coffman;
 import course.threads.ThreadLabResult;
 import course.threads.ThreadLab;
 
@@ -189,5 +190,27 @@ public final class Ex08 {
             out[0] = "异常 " + lab.outcomes().get(0).error();
         }
         return out;
+    }
+    /**
+     * 练习 3: the Coffman condition each of four measures breaks — taking every lock at once, rolling a transaction back,
+     * no lock at all, a lock hierarchy. None of them is in the lesson's own table of fixes.
+     */
+    public static Verdict coffman(Coffman allAtOnce, Coffman rollback, Coffman noLock, Coffman hierarchy) {
+        Exercise ex = Exercise.named("练习 3：每种办法破坏了哪个条件");
+        condition(ex, "一次拿齐：要么所有的锁都拿到，要么一把也不拿", allAtOnce, Coffman.HOLD_AND_WAIT,
+                "用这个办法，还会不会有线程手里拿着一把锁、同时在等另一把？");
+        condition(ex, "数据库发现死锁后，让一个事务回滚、放下它拿到的锁", rollback, Coffman.NO_PREEMPTION,
+                "回滚的事务放下锁，是它做完了事自己放的吗？和第 1 节里看门狗做的事比一比。");
+        condition(ex, "把共享的计数器换成 AtomicLong，不再用锁", noLock, Coffman.MUTUAL_EXCLUSION,
+                "没有锁了，线程还会因为\"这个东西正被别人独占着\"而等下去吗？");
+        condition(ex, "给锁分层：拿着高层的锁时，只许再拿更低层的锁", hierarchy, Coffman.CIRCULAR_WAIT,
+                "顺着\"谁在等谁\"走：每一步等的锁都比手里的低一层。这样一直走下去，还能走回起点吗？");
+        return ex.verdict();
+    }
+
+    private static void condition(Exercise ex, String measure, Coffman answer, Coffman breaks, String hint) {
+        ex.expect(measure + "：" + (answer == null ? "还没有选" : "你选的是 " + answer.chinese()), answer == breaks,
+                answer == null ? "从 Coffman.MUTUAL_EXCLUSION、HOLD_AND_WAIT、NO_PREEMPTION、CIRCULAR_WAIT 里选一个。" + hint
+                        : "不对。把四个条件一个一个地问：用了这个办法，它还成立吗？哪一个是这个办法直接让它不成立的？" + hint);
     }
 }

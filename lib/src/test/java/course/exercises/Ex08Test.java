@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import course.deadlock.Coffman;
+
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class Ex08Test {
 
@@ -90,5 +92,21 @@ class Ex08Test {
         var stuck = Ex08.tryLock(blocking);
         assertFalse(stuck.passed(), stuck.toString());
         assertTrue(stuck.toString().contains("✘ 第二把锁被占着时 1 秒内放弃"), stuck.toString());
+    }
+
+    @Test
+    void coffmanPassesTheTextbookAnswerAndFailsTheStubWithoutGivingItAway() {
+        assertTrue(Ex08.coffman(Coffman.HOLD_AND_WAIT, Coffman.NO_PREEMPTION, Coffman.MUTUAL_EXCLUSION, Coffman.CIRCULAR_WAIT)
+                .passed());
+        var stub = Ex08.coffman(null, null, null, null);
+        assertFalse(stub.passed());
+        assertFalse(stub.toString().contains("✔"), stub.toString());
+        assertTrue(stub.toString().contains("还没有选"), stub.toString());
+        var oneWrong = Ex08.coffman(Coffman.HOLD_AND_WAIT, Coffman.HOLD_AND_WAIT, Coffman.MUTUAL_EXCLUSION, Coffman.CIRCULAR_WAIT);
+        assertFalse(oneWrong.passed());
+        String text = oneWrong.toString();
+        assertTrue(text.contains("✘ 数据库发现死锁后，让一个事务回滚、放下它拿到的锁：你选的是 占有并等待"), text);
+        String failedPart = text.substring(text.indexOf("✘"), text.indexOf("  ✔ 把共享的计数器"));
+        assertFalse(failedPart.contains("不可抢占") || failedPart.contains("NO_PREEMPTION"), "no answer in the feedback: " + failedPart);
     }
 }
