@@ -68,6 +68,11 @@ public record FairnessResult(boolean fair, Duration window, Duration elapsed, Li
         return fewest == 0 ? Double.POSITIVE_INFINITY : (double) most / fewest;
     }
 
+    /** {@link #spread()} in words: "2.78 倍", or "∞（有线程一次也没拿到）". */
+    public String spreadText() {
+        return Double.isInfinite(spread()) ? "∞（有线程一次也没拿到）" : String.format(Locale.ROOT, "%.2f 倍", spread());
+    }
+
     /** How many times in a row, on average, one thread got the lock. */
     public double meanRun() {
         return handoffs == 0 ? total() : (double) total() / handoffs;
@@ -82,8 +87,7 @@ public record FairnessResult(boolean fair, Duration window, Duration elapsed, Li
                     acquisitions.get(i), sharePercent(i), longestWaits.get(i).toNanos() / 1e6));
         }
         sb.append(String.format(Locale.ROOT, "  一共 %,d 次（每毫秒 %,.0f 次）；最多 / 最少 = %s；同一个线程平均一口气连续拿到 %,.1f 次%n",
-                total(), perMillisecond(), Double.isInfinite(spread()) ? "∞（有线程一次也没拿到）"
-                        : String.format(Locale.ROOT, "%.2f 倍", spread()), meanRun()));
+                total(), perMillisecond(), spreadText(), meanRun()));
         return sb.toString();
     }
 }

@@ -1,8 +1,10 @@
 package course.deadlock;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,6 +28,7 @@ import course.threads.ThreadLabResult;
  * <pre>{@code
  * FairnessResult unfair = LockFairness.measure(new ReentrantLock(), 4, Duration.ofMillis(200));
  * FairnessResult fair = LockFairness.measure(new ReentrantLock(true), 4, Duration.ofMillis(200));
+ * System.out.print(LockFairness.readings(unfair, fair));   // 从这一次的数字读出的结论
  * }</pre>
  *
  * <p>Thread-safety: {@link #measure} may be called from any thread; its threads are daemons joined before it returns.
@@ -113,5 +116,37 @@ public final class LockFairness {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * What this pair of measurements shows, one line each, worded from the numbers: runs in a row, the longest wait,
+     * most over fewest and the price in throughput; then the machine's load and cores, which the numbers depend on.
+     *
+     * <p>从这一次的数字读出的结论，每行以"→"开头：每一句都按数字本身的大小来写（比如公平锁这一次并不慢，就这么说），
+     * 最后一行是测量时机器的负载和核数。
+     */
+    public static String readings(FairnessResult unfair, FairnessResult fair) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "→ 同一个线程平均连续拿到锁：不公平锁 %,.1f 次，公平锁 %,.1f 次%s%n",
+                unfair.meanRun(), fair.meanRun(), unfair.meanRun() > fair.meanRun()
+                        ? "：不公平锁让刚放下锁的线程马上又抢到" : "：这一次两种锁差不多"));
+        double unfairWait = unfair.longestWait().toNanos() / 1e6;
+        double fairWait = fair.longestWait().toNanos() / 1e6;
+        sb.append(String.format(Locale.ROOT, "→ 等得最久的一次：不公平锁 %.1f ms，公平锁 %.1f ms%s%n", unfairWait, fairWait,
+                fairWait < unfairWait ? "：公平锁下等得最久的线程也等得短些" : "：这一次公平锁下也有线程等了很久"));
+        sb.append(String.format(Locale.ROOT, "→ 最多 / 最少：不公平锁 %s，公平锁 %s%s%n", unfair.spreadText(), fair.spreadText(),
+                fair.spread() < unfair.spread() ? "：这一次公平锁分得更均匀" : "：这一次公平锁并没有分得更均匀"));
+        double price = unfair.total() == 0 ? 1 : (double) fair.total() / unfair.total();
+        sb.append(String.format(Locale.ROOT, "→ 公平的代价：公平锁一共拿到 %,d 次，是不公平锁（%,d 次）的 %.0f %%%s%n",
+                fair.total(), unfair.total(), 100 * price, price < 1 ? "" : "：这一次公平锁并不慢"));
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (load < 0) { // not available on this OS
+            sb.append(String.format(Locale.ROOT, "  测量时 CPU 核数：%d%n", cores));
+        } else {
+            sb.append(String.format(Locale.ROOT, "  测量时机器的负载（最近 1 分钟平均的可运行任务数）：%.1f，CPU 核数：%d%s%n",
+                    load, cores, load > cores ? "：别的程序也在抢 CPU，这次的数字受它们影响很大" : ""));
+        }
+        return sb.toString();
     }
 }

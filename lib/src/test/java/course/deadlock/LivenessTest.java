@@ -54,12 +54,34 @@ class LivenessTest {
         assertEquals(4.0, r.perMillisecond(), 1e-9);
         assertEquals(75.0, r.sharePercent(0), 1e-9);
         assertEquals(3.0, r.spread(), 1e-9);
+        assertEquals("3.00 倍", r.spreadText());
         assertEquals(10.0, r.meanRun(), 1e-9);
         assertEquals(Duration.ofMillis(40), r.longestWait());
         FairnessResult starved = new FairnessResult(true, Duration.ofMillis(100), Duration.ofMillis(100), List.of(5L, 0L),
                 List.of(Duration.ZERO, Duration.ofMillis(100)), 1);
         assertTrue(Double.isInfinite(starved.spread()));
+        assertEquals("∞（有线程一次也没拿到）", starved.spreadText());
         assertTrue(starved.toString().contains("有线程一次也没拿到"), starved::toString);
+    }
+
+    @Test
+    void readingsAreWordedFromTheNumbers() {
+        List<Duration> waits = List.of(Duration.ofMillis(1), Duration.ofMillis(50));
+        FairnessResult unfair = new FairnessResult(false, Duration.ofMillis(100), Duration.ofMillis(100), List.of(900L, 100L),
+                waits, 10);
+        FairnessResult fair = new FairnessResult(true, Duration.ofMillis(100), Duration.ofMillis(100), List.of(240L, 260L),
+                List.of(Duration.ofMillis(2), Duration.ofMillis(3)), 400);
+        String usual = LockFairness.readings(unfair, fair);
+        assertTrue(usual.contains("不公平锁 100.0 次，公平锁 1.3 次：不公平锁让刚放下锁的线程马上又抢到"), usual);
+        assertTrue(usual.contains("公平锁下等得最久的线程也等得短些"), usual);
+        assertTrue(usual.contains("不公平锁 9.00 倍，公平锁 1.08 倍：这一次公平锁分得更均匀"), usual);
+        assertTrue(usual.contains("公平锁一共拿到 500 次，是不公平锁（1,000 次）的 50 %\n"), usual);
+        assertTrue(usual.contains("CPU 核数："), usual);
+        String reversed = LockFairness.readings(fair, unfair); // the "fair" one now runs longer, waits longer, is less even
+        assertTrue(reversed.contains("：这一次两种锁差不多"), reversed);
+        assertTrue(reversed.contains("：这一次公平锁下也有线程等了很久"), reversed);
+        assertTrue(reversed.contains("：这一次公平锁并没有分得更均匀"), reversed);
+        assertTrue(reversed.contains("的 200 %：这一次公平锁并不慢"), reversed);
     }
 
     @Test
