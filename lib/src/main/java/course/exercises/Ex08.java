@@ -16,8 +16,8 @@ import course.threads.ThreadLab;
 /**
  * Checks for the exercises of notebook 08 (死锁).
  *
- * <p>笔记本 08 的练习检查。练习 1 的账户锁由检查程序提供：它等锁时可以被中断，
- * 并且第一次加锁后会让两个线程碰头，所以顺序不对就一定死锁——但检查会中断它们，内核不会卡住。
+ * <p>笔记本 08 的练习检查。练习 1 的账户锁由检查程序提供：它最多等 1 秒（等不到就放弃），
+ * 并且第一次加锁后会让两个线程碰头，所以顺序不对就一定死锁——但检查会让它们放弃，内核不会卡住。
  *
  * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
  * it starts.
@@ -26,6 +26,8 @@ public final class Ex08 {
 
     /** Transfers each thread makes in exercise 1. */
     public static final int TRANSFERS = 500;
+    /** How long an account's lock is waited for in exercise 1 before the transfer gives up (a deadlock, most likely). */
+    static final Duration PATIENCE = Duration.ofSeconds(1);
 
     private Ex08() {
     }
@@ -50,13 +52,17 @@ public final class Ex08 {
             return id;
         }
 
-        /** Takes this account's lock (the check can interrupt a thread waiting here). */
+        /** Takes this account's lock, waiting at most {@link #PATIENCE} (or until interrupted). */
         public void lock() {
+            boolean got;
             try {
-                lock.lockInterruptibly();
+                got = lock.tryLock(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CancellationException("等锁时被中断（死锁被检查程序打破）");
+            }
+            if (!got) {
+                throw new CancellationException("等账户 " + id + " 的锁等了 " + PATIENCE.toMillis() + " ms：多半是死锁，检查程序让它放弃");
             }
             if (!met.get()) {
                 met.set(true);
