@@ -3,15 +3,11 @@ package course.deadlock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 import course.base.Args;
@@ -125,9 +121,10 @@ public final class DeadlockLab {
         ReentrantLock b = new ReentrantLock();
         DeadlockDetector detector = DeadlockDetector.create().name(a, "锁A").name(b, "锁B");
         CyclicBarrier meet = new CyclicBarrier(2);
-        Workers workers = new Workers();
         ThreadLab lab = ThreadLab.create("两个线程，两把锁（" + fix.chinese() + "）").timeout(timeout);
-        LabLog log = lab.log();
+        Watchdog watchdog = new Watchdog(detector, Duration.ofNanos(Math.max(PATIENCE.toNanos(), 4 * tryTimeout.toNanos())),
+                lab.log());
+        Workers workers = new Workers(watchdog);
         Random random = new Random(seed);
         long seed1 = random.nextLong();
         long seed2 = random.nextLong();
@@ -141,78 +138,31 @@ public final class DeadlockLab {
             lab.thread(THREAD_1, out -> backingOff(workers, out, meet, a, "锁A", b, "锁B", new Random(seed1)))
                     .thread(THREAD_2, out -> backingOff(workers, out, meet, b, "锁B", a, "锁A", new Random(seed2)));
         }
-        AtomicReference<DeadlockSnapshot> found = new AtomicReference<>(DeadlockSnapshot.none());
-        List<String> broken = new ArrayList<>();
-        CountDownLatch done = new CountDownLatch(1);
-        long[] detectedAt = {-1};
-        long t0 = System.nanoTime();
-        long patience = Math.max(PATIENCE.toNanos(), 4 * tryTimeout.toNanos());
-        Thread watchdog = new Thread(() -> {
-            try {
-                long since = -1;
-                while (!done.await(20, TimeUnit.MILLISECONDS)) {
-                    DeadlockSnapshot r = detector.detect();
-                    List<String> ours = r.threadNames().stream().filter(workers::contains).toList();
-                    if (ours.isEmpty()) {
-                        since = -1;
-                        continue;
-                    }
-                    long now = System.nanoTime();
-                    if (since < 0) {
-                        since = now; // a cycle may be transient (tryLock with a timeout): wait until it persists
-                    }
-                    if (now - since >= patience) {
-                        detectedAt[0] = now - t0;
-                        found.set(r);
-                        String victim = r.cycle().get(0);
-                        log.println("发现死锁: " + String.join(" → ", r.cycle()) + "；中断 " + victim);
-                        synchronized (broken) {
-                            broken.add(victim);
-                        }
-                        workers.interrupt(victim);
-                        return;
-                    }
-                }
-            } catch (InterruptedException e) {
-                // the lab is over
-            }
-        }, "看门狗");
-        watchdog.setDaemon(true);
         watchdog.start();
         ThreadLabResult run;
         try {
             run = lab.run();
         } finally {
-            done.countDown();
             lab.close();
         }
-        List<String> watchdogLeft = ThreadLab.joinOrInterrupt(Duration.ofSeconds(2), watchdog);
         List<String> alive = new ArrayList<>(run.stuck());
-        alive.addAll(watchdogLeft);
-        List<String> brokenCopy;
-        synchronized (broken) {
-            brokenCopy = List.copyOf(broken);
-        }
-        return new DeadlockResult(fix, run, found.get(), brokenCopy, alive,
-                detectedAt[0] < 0 ? null : Duration.ofNanos(detectedAt[0]), workers.worked.get());
+        alive.addAll(watchdog.stop());
+        return new DeadlockResult(fix, run, watchdog.found(), watchdog.broken(), alive, watchdog.detectedAfter(),
+                workers.worked.get());
     }
 
-    /** The lab's two worker threads, by name, and how many of them got both locks and did their work. */
+    /** The lab's two worker threads, watched by the watchdog, and how many of them got both locks and did their work. */
     private static final class Workers {
-        private final Map<String, Thread> byName = new ConcurrentHashMap<>();
         final AtomicInteger worked = new AtomicInteger();
+        private final Watchdog watchdog;
+
+        Workers(Watchdog watchdog) {
+            this.watchdog = watchdog;
+        }
 
         /** Called first by each worker, so the watchdog can find and interrupt it. */
         void register() {
-            byName.put(Thread.currentThread().getName(), Thread.currentThread());
-        }
-
-        boolean contains(String name) {
-            return byName.containsKey(name);
-        }
-
-        void interrupt(String name) {
-            byName.get(name).interrupt();
+            watchdog.register();
         }
 
         /** The calling worker holds both locks: it does its work (one line in the log) and counts it. */

@@ -10,18 +10,25 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import course.base.Args;
 import course.deadlock.DeadlockSnapshot;
+import course.deadlock.FairnessResult;
 import course.deadlock.LockSnapshot;
+import course.deadlock.PhilosophersResult;
 
 /**
- * The wait-for graph of a deadlock: threads as circles, locks as boxes, "waits for" and "held by" arrows.
+ * Pictures of locks and what goes wrong with them ({@code course.deadlock}): the wait-for graph of a deadlock, the
+ * bathroom of one lock, the dining philosophers' table, and how fairly a lock was shared.
  *
- * <p>死锁的等待图：圆圈是线程，方框是锁；红色虚线箭头"等待"从线程指向它在等的锁，
- * 蓝色实线箭头"持有"从锁指向持有它的线程。箭头连成一个环，就是死锁。
+ * <p>锁和死锁的图：{@link #waitFor} 死锁的等待图——圆圈是线程，方框是锁；红色虚线箭头"等待"从线程指向它在等的锁，
+ * 蓝色实线箭头"持有"从锁指向持有它的线程，箭头连成一个环，就是死锁。{@link #bathroom} 原教程的卫生间：
+ * 谁持有锁、谁在门口排队。{@link #philosophers} 哲学家就餐的圆桌。{@link #fairness} 公平锁和不公平锁下，
+ * 每个线程拿到锁的次数。
  *
- * <p>Thread-safety: stateless; each call draws from the immutable snapshot it is given.
+ * <p>Thread-safety: stateless; each call draws from the immutable result it is given.
  */
 public final class DeadlockCharts {
 
@@ -109,6 +116,43 @@ public final class DeadlockCharts {
         return BathroomPicture.draw(snapshot);
     }
 
+    /**
+     * The dining philosophers' round table: who ate how much, and, when the dinner deadlocked, which chopstick each
+     * philosopher held and which he waited for.
+     */
+    public static BufferedImage philosophers(PhilosophersResult result) {
+        return PhilosophersPicture.draw(result);
+    }
+
+    /**
+     * Acquisitions per thread of each fairness measurement, side by side: one group per thread, one bar per lock.
+     *
+     * @throws IllegalArgumentException when no result is given or they differ in threads or window
+     */
+    public static BufferedImage fairness(FairnessResult... results) {
+        Map<String, Map<String, Long>> series = fairnessSeries(results);
+        Charts.GroupedBars chart = Charts.groupedBars(String.format(Locale.ROOT, "每个线程在 %d ms 里拿到锁的次数",
+                results[0].window().toMillis()), "线程", "拿到锁的次数");
+        series.forEach(chart::series);
+        return chart.chart();
+    }
+
+    /** Lock label → (线程i → acquisitions): the data {@link #fairness} draws. */
+    static Map<String, Map<String, Long>> fairnessSeries(FairnessResult... results) {
+        Args.check(results.length > 0, "results", results.length, "not be empty", "至少给一次测量");
+        Map<String, Map<String, Long>> series = new LinkedHashMap<>();
+        for (FairnessResult r : results) {
+            Args.check(r.acquisitions().size() == results[0].acquisitions().size()
+                            && r.window().equals(results[0].window()), "results", r.label(),
+                    "have the same threads and window", "几次测量的线程数和时间要一样");
+            Map<String, Long> perThread = new LinkedHashMap<>();
+            for (int t = 0; t < r.acquisitions().size(); t++) {
+                perThread.put("线程" + (t + 1), r.acquisitions().get(t));
+            }
+            series.put(r.label(), perThread);
+        }
+        return series;
+    }
 
     private static void arrow(Graphics2D g, double[] from, double[] to, Color c, boolean dashed, String label) {
         double dx = to[0] - from[0];

@@ -9,14 +9,15 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
+import course.deadlock.Coffman;
 import course.threads.ThreadLabResult;
 import course.threads.ThreadLab;
 
 /**
  * Checks for the exercises of notebook 08 (死锁).
  *
- * <p>笔记本 08 的练习检查。练习 1 的账户锁由检查程序提供：它等锁时可以被中断，
- * 并且第一次加锁后会让两个线程碰头，所以顺序不对就一定死锁——但检查会中断它们，内核不会卡住。
+ * <p>笔记本 08 的练习检查。练习 1 的账户锁由检查程序提供：它最多等 1 秒（等不到就放弃），
+ * 并且第一次加锁后会让两个线程碰头，所以顺序不对就一定死锁——但检查会让它们放弃，内核不会卡住。
  *
  * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
  * it starts.
@@ -25,6 +26,8 @@ public final class Ex08 {
 
     /** Transfers each thread makes in exercise 1. */
     public static final int TRANSFERS = 500;
+    /** How long an account's lock is waited for in exercise 1 before the transfer gives up (a deadlock, most likely). */
+    static final Duration PATIENCE = Duration.ofSeconds(1);
 
     private Ex08() {
     }
@@ -49,13 +52,17 @@ public final class Ex08 {
             return id;
         }
 
-        /** Takes this account's lock (the check can interrupt a thread waiting here). */
+        /** Takes this account's lock, waiting at most {@link #PATIENCE} (or until interrupted). */
         public void lock() {
+            boolean got;
             try {
-                lock.lockInterruptibly();
+                got = lock.tryLock(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CancellationException("等锁时被中断（死锁被检查程序打破）");
+            }
+            if (!got) {
+                throw new CancellationException("等账户 " + id + " 的锁等了 " + PATIENCE.toMillis() + " ms：多半是死锁，检查程序让它放弃");
             }
             if (!met.get()) {
                 met.set(true);
@@ -244,5 +251,28 @@ public final class Ex08 {
         boolean timedOut = !lab.interrupted().isEmpty() || !lab.stuck().isEmpty();
         String problem = lab.failed().isEmpty() ? null : "抛出了异常 " + lab.outcomes().get(0).error();
         return new Attempt((Boolean) out[0], problem, timedOut, Boolean.TRUE.equals(out[1]));
+    }
+    /**
+     * 练习 3: the Coffman condition each of four measures breaks — taking every lock at once, rolling a transaction back,
+     * no lock at all, a lock hierarchy. None of them is in the lesson's own table of fixes.
+     */
+    public static Verdict coffman(Coffman allAtOnce, Coffman rollback, Coffman noLock, Coffman hierarchy) {
+        Exercise ex = Exercise.named("练习 3：每种办法破坏了哪个条件");
+        condition(ex, "一次拿齐：要么所有的锁都拿到，要么一把也不拿", allAtOnce, Coffman.HOLD_AND_WAIT,
+                "用这个办法，还会不会有线程手里拿着一把锁、同时在等另一把？");
+        condition(ex, "数据库发现死锁后，让一个事务回滚、放下它拿到的锁", rollback, Coffman.NO_PREEMPTION,
+                "回滚的事务放下锁，是它做完了事自己放的吗？和第 1、2 节里打破死锁的办法比一比。");
+        condition(ex, "把共享的计数器换成 AtomicLong，不再用锁", noLock, Coffman.MUTUAL_EXCLUSION,
+                "没有锁了，线程还会因为\"这个东西正被别人独占着\"而等下去吗？");
+        condition(ex, "给锁分层：拿着高层的锁时，只许再拿更低层的锁", hierarchy, Coffman.CIRCULAR_WAIT,
+                "顺着\"谁在等谁\"走：每一步等的锁都比手里的低一层。这样一直走下去，还能走回起点吗？");
+        return ex.verdict();
+    }
+
+    /** One measure of 练习 3: the learner's condition is compared with the one it breaks, which is never shown. */
+    private static void condition(Exercise ex, String measure, Coffman answer, Coffman breaks, String hint) {
+        ex.expectAnswer(measure, breaks, answer,
+                answer == null ? "从 Coffman.MUTUAL_EXCLUSION、HOLD_AND_WAIT、NO_PREEMPTION、CIRCULAR_WAIT 里选一个。" + hint
+                        : "不对。把四个条件一个一个地问：用了这个办法，它还成立吗？哪一个是这个办法直接让它不成立的？" + hint);
     }
 }

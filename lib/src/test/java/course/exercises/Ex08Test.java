@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import course.deadlock.Coffman;
+
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class Ex08Test {
 
@@ -104,5 +106,20 @@ class Ex08Test {
         assertFalse(stuck.passed(), stuck.toString());
         assertTrue(stuck.toString().contains("✘ 第二把锁被别的线程占着时") && stuck.toString().contains("不要用 lock()"),
                 stuck.toString());
+    }
+
+    @Test
+    void coffmanPassesTheTextbookAnswerAndFailsTheStubWithoutGivingItAway() {
+        assertTrue(Ex08.coffman(Coffman.HOLD_AND_WAIT, Coffman.NO_PREEMPTION, Coffman.MUTUAL_EXCLUSION, Coffman.CIRCULAR_WAIT)
+                .passed());
+        var stub = Ex08.coffman(null, null, null, null);   // the notebook's stub
+        Verdicts.passesNothing(stub);
+        assertTrue(stub.toString().contains("还没有填"), stub.toString());
+        var oneWrong = Ex08.coffman(Coffman.HOLD_AND_WAIT, Coffman.HOLD_AND_WAIT, Coffman.MUTUAL_EXCLUSION, Coffman.CIRCULAR_WAIT);
+        Verdicts.failsWithoutTheAnswer(oneWrong);
+        String text = oneWrong.toString();
+        assertTrue(text.contains("✘ 数据库发现死锁后，让一个事务回滚、放下它拿到的锁：你的答案是 占有并等待"), text);
+        String failedPart = text.substring(text.indexOf("✘"), text.indexOf("  ✔ 把共享的计数器"));
+        assertFalse(failedPart.contains("不可抢占") || failedPart.contains("NO_PREEMPTION"), "no answer in the feedback: " + failedPart);
     }
 }
