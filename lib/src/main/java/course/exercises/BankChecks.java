@@ -213,6 +213,8 @@ final class BankChecks {
     }
 
     private static final String RULES_FIRST = "转账规则正确（先让「银行 1」通过）";
+    private static final String RULES_NOT_YET = "单线程的规则还没有都对";
+    private static final String STRESS_NOT_DONE = "压力测试没有跑完";
 
     static Verdict noDeadlock(Answer<long[], Bank> factory) {
         Bank bank = rulesHold(factory) ? open(factory, filled(4, 1000)) : null;
@@ -221,7 +223,7 @@ final class BankChecks {
         boolean finished = ready && s.finished();
         return Exercise.named("银行 2：不死锁")
                 .expect(RULES_FIRST, ready, "单线程的规则都对了，才做压力测试。")
-                .expect(THREADS + " 个线程同时在 4 个账户之间随机转账（各 " + STRESS_TRANSFERS + " 次），"
+                .expectIf(ready, RULES_NOT_YET, THREADS + " 个线程同时在 4 个账户之间随机转账（各 " + STRESS_TRANSFERS + " 次），"
                                 + STRESS_TIMEOUT.toSeconds() + " 秒内都完成了" + (ready ? s.trouble() : ""),
                         finished,
                         "两个线程按相反的顺序锁两个账户就会死锁：给账户定一个顺序（例如编号），总是先锁小的；"
@@ -237,14 +239,15 @@ final class BankChecks {
         long sum = finished ? Arrays.stream(s.balances()).sum() : 0;
         return Exercise.named("银行 3：钱不会多也不会少")
                 .expect(RULES_FIRST, ready, "单线程的规则都对了，才做压力测试。")
-                .expect("压力测试（" + THREADS + " 个线程各转账 " + STRESS_TRANSFERS + " 次，同时 1 个线程审计）在 "
-                                + STRESS_TIMEOUT.toSeconds() + " 秒内结束" + (ready ? s.trouble() : ""),
+                .expectIf(ready, RULES_NOT_YET, "压力测试（" + THREADS + " 个线程各转账 " + STRESS_TRANSFERS
+                                + " 次，同时 1 个线程审计）在 " + STRESS_TIMEOUT.toSeconds() + " 秒内结束" + (ready ? s.trouble() : ""),
                         finished, "先让「银行 2」通过。")
-                .expect("结束后 5 个账户的余额加起来还是 5000" + (finished ? "（实际 " + sum + "）" : ""),
-                        finished && sum == 5000,
+                .expectIf(finished, STRESS_NOT_DONE, "结束后 5 个账户的余额加起来还是 5000" + (finished ? "（实际 " + sum + "）" : ""),
+                        sum == 5000,
                         "一次转账的\"减\"和\"加\"要在同一把锁（或同时持有的两把锁）里完成，否则两个线程会互相覆盖对方写的余额。")
-                .expect("没有账户变成负数", finished && !s.negative(), "检查余额和扣钱要在同一把锁里：先看够不够，再扣。")
-                .expect(finished ? String.format(Locale.ROOT, "审计调用 total() %d 次，每次都是 5000%s", s.audits(),
+                .expectIf(finished, STRESS_NOT_DONE, "没有账户变成负数", finished && !s.negative(),
+                        "检查余额和扣钱要在同一把锁里：先看够不够，再扣。")
+                .expectIf(finished, STRESS_NOT_DONE, finished ? String.format(Locale.ROOT, "审计调用 total() %d 次，每次都是 5000%s", s.audits(),
                                 s.badAudits() == 0 ? "" : "（有 " + s.badAudits() + " 次不是，例如 " + s.firstBad() + "）")
                                 : "审计调用 total()，每次都是 5000",
                         finished && s.badAudits() == 0 && s.audits() > 0,
@@ -261,7 +264,7 @@ final class BankChecks {
         int all = THREADS * FAST_TRANSFERS;
         return Exercise.named("银行 4：速度")
                 .expect(RULES_FIRST, ready, "单线程的规则都对了，才测速度。")
-                .expectTimeIf(finished, ready ? "没有全部完成" + s.trouble() : "单线程的规则还没有都对",
+                .expectTimeIf(finished, ready ? "没有全部完成" + s.trouble() : RULES_NOT_YET,
                         String.format(Locale.ROOT, "%d 个线程一共转账 %d 次，用时", THREADS, all), finished ? s.millis() : 0,
                         FAST_BUDGET_MILLIS, "锁住的时间越短越好：锁里只做检查和加减；不要在锁里睡觉或打印；拿不到锁时不要 sleep 很久再试。")
                 .verdict();

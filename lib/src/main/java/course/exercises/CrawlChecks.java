@@ -149,7 +149,8 @@ final class CrawlChecks {
                     .expect("出错的网页（HTTP 500、404、不回答）都报告为失败并写明原因（" + reported + "/" + bad.size() + "）",
                             complete && reported == bad.size(),
                             "状态码不是 200 就是失败；不回答的网页靠请求的超时发现：HttpRequest.newBuilder(uri).timeout(limits.pageTimeout())。")
-                    .expect("线程池关掉了" + c.left(), complete && c.noneLeft(), "最后 shutdown() 线程池（放在 finally 里），并等它结束。")
+                    .expectIf(complete, "结果还不完整", "线程池关掉了" + c.left(), c.noneLeft(),
+                            "最后 shutdown() 线程池（放在 finally 里），并等它结束。")
                     .verdict();
         }
     }
@@ -181,15 +182,16 @@ final class CrawlChecks {
                 together.add("上限 " + l.poolSize() + "：" + sites.maxInFlight());
             }
         }
+        String notYet = "还没有全部下载到";
         return Exercise.named("爬虫 2：礼貌")
                 .expect("两次爬取（上限 4 个/每个网站 2 个，上限 3 个/每个网站 1 个）都下载到了全部 12 个网页", allOk,
                         "先让「爬虫 1」通过。")
-                .expect("每个网站同时处理的请求不超过 perSite（每个网站实际最多：" + String.join("；", perSite) + "）",
-                        allOk && sitesPolite,
+                .expectIf(allOk, notYet, "每个网站同时处理的请求不超过 perSite（每个网站实际最多：" + String.join("；", perSite) + "）",
+                        sitesPolite,
                         "每个网站（uri.getAuthority()）一个 Semaphore(limits.perSite())：下载前 acquire()，下载后在 finally 里 release()。")
-                .expect("所有网站加起来同时处理的请求不超过 poolSize（实际最多：" + String.join("；", together) + "）",
-                        allOk && poolBounded, "线程池的大小用 limits.poolSize()，下载只在池里的线程上做。")
-                .expect("线程池关掉了" + left, allOk && noneLeft, "最后 shutdown() 线程池（放在 finally 里），并等它结束。")
+                .expectIf(allOk, notYet, "所有网站加起来同时处理的请求不超过 poolSize（实际最多：" + String.join("；", together) + "）",
+                        poolBounded, "线程池的大小用 limits.poolSize()，下载只在池里的线程上做。")
+                .expectIf(allOk, notYet, "线程池关掉了" + left, noneLeft, "最后 shutdown() 线程池（放在 finally 里），并等它结束。")
                 .verdict();
     }
 
@@ -238,7 +240,7 @@ final class CrawlChecks {
                             "快网页在网址列表的最前面，它们应该最先开始。")
                     .expect("没来得及下载的 8 个慢网页报告为失败并写明原因（" + slowReported + "/8）", complete && slowReported == slow.size(),
                             "被取消的 Future（isCancelled()）或者 get 超时的任务，对应的网址报告为失败。")
-                    .expect("返回以后没有线程还在下载" + c.left(), complete && c.noneLeft(),
+                    .expectIf(complete, "结果还不完整", "返回以后没有线程还在下载" + c.left(), c.noneLeft(),
                             "截止时要取消还在下载的任务：future.cancel(true) 或 pool.shutdownNow()；HttpClient.send 被中断就会停下。")
                     .verdict();
         }

@@ -28,7 +28,7 @@ public final class Ex00 {
         Duration median = timings.median();
         return Exercise.named("练习：测量 Thread.sleep(50)")
                 .expectEquals("测量次数", 3, timings.samples().size(), "Timings.measure 的第二个参数是运行次数。")
-                .expect("中位数 " + Timings.format(median) + " 不少于 50 ms 且少于 1 s",
+                .expect("中位数应不少于 50 ms、少于 1 s，实际 " + Timings.format(median),
                         median.toMillis() >= 50 && median.toMillis() < 1000,
                         "要测量的任务是 () -> Thread.sleep(50)：睡 50 毫秒。")
                 .verdict();

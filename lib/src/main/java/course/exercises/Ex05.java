@@ -37,7 +37,7 @@ public final class Ex05 {
 
     private static void possibleValues(Exercise ex, int threads, Set<Long> answer, String hint) {
         Set<Long> mine = answer == null ? null : new TreeSet<>(answer);
-        ex.expect(threads + " 个线程各 +1 一次：你写的是 " + mine, possible(threads).equals(mine),
+        ex.expectAnswer(threads + " 个线程各 +1 一次", possible(threads), mine,
                 "和模拟器穷举所有交错得到的集合不一样（可能多了、少了或者写错了值）。" + hint);
     }
 

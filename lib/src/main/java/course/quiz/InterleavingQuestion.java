@@ -56,7 +56,7 @@ public final class InterleavingQuestion extends Question {
             sb.append("  T").append(t + 1).append("：").append(java).append("    （指令：")
                     .append(asm.strip().replace("\n", " / ")).append("）\n");
         }
-        sb.append("每一步调度器挑一个线程执行它的下一条指令。问：count 最后可能是哪些值？把所有可能的值都写出来：q.check(…)");
+        sb.append("每一步调度器挑一个线程执行它的下一条指令。问：count 最后可能是哪些值？把所有可能的值都写出来：quiz.check(…)");
         return new InterleavingQuestion(seed, programs, sb.toString());
     }
 
@@ -64,7 +64,7 @@ public final class InterleavingQuestion extends Question {
     public Exercise.Verdict check(long... answer) {
         Exercise e = Exercise.practice("交错题（题号 " + seed() + "）");
         if (answer.length == 0) {
-            return e.expect("还没有作答", false, "把所有可能的最终值写进 q.check(…)，用逗号隔开").verdict();
+            return e.expect("还没有作答", false, "把所有可能的最终值写进 quiz.check(…)，用逗号隔开").verdict();
         }
         TreeSet<Long> given = new TreeSet<>();
         Arrays.stream(answer).forEach(given::add);

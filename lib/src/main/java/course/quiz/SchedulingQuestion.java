@@ -59,7 +59,7 @@ public final class SchedulingQuestion extends Question {
                 : "规则：按到达顺序排队，一个任务一直运行到结束，下一个才开始；CPU 空着时等下一个任务到达。\n");
         String names = String.join("、", jobs.stream().map(Job::name).toList());
         sb.append(finish ? "问：每个任务的完成时刻（毫秒）是多少？" : "问：每个任务的等待时间（在就绪队列里排队的毫秒数）是多少？")
-                .append("按 ").append(names).append(" 的顺序写：q.check(…)");
+                .append("按 ").append(names).append(" 的顺序写：quiz.check(…)");
         return new SchedulingQuestion(seed, jobs, s, finish, sb.toString());
     }
 
@@ -69,7 +69,7 @@ public final class SchedulingQuestion extends Question {
         if (answer.length != jobs.size()) {
             return e.expect(answer.length == 0 ? "还没有作答" : "每个任务一个数（你写了 " + answer.length + " 个，有 "
                     + jobs.size() + " 个任务）", false,
-                    "按任务顺序写 " + jobs.size() + " 个数，例如 q.check(" + "…, ".repeat(jobs.size() - 1) + "…)").verdict();
+                    "按任务顺序写 " + jobs.size() + " 个数，例如 quiz.check(" + "…, ".repeat(jobs.size() - 1) + "…)").verdict();
         }
         for (int k = 0; k < jobs.size(); k++) {
             Job j = jobs.get(k);

@@ -40,7 +40,7 @@ public final class TraceQuestion extends Question {
         String program = r.nextBoolean() ? loop(r) : branch(r);
         return new TraceQuestion(seed, program, "CPU 题（题号 " + seed + "）：下面的程序在第 2 节的模拟 CPU 上运行到结束。\n\n"
                 + program + "\n问：结束时内存[" + RESULT + "] 是多少？一共执行了多少步（取指、译码、执行各算一步）？"
-                + "写成 q.check(内存[" + RESULT + "] 的值, 步数)");
+                + "写成 quiz.check(内存[" + RESULT + "] 的值, 步数)");
     }
 
     private static String loop(Random r) {
@@ -89,7 +89,7 @@ public final class TraceQuestion extends Question {
         Exercise e = Exercise.practice("CPU 题（题号 " + seed() + "）");
         if (answer.length != 2) {
             return e.expect(answer.length == 0 ? "还没有作答" : "两个数（你写了 " + answer.length + " 个）", false,
-                    "写两个数：q.check(内存[2008] 的值, 步数)").verdict();
+                    "写两个数：quiz.check(内存[2008] 的值, 步数)").verdict();
         }
         return e.expect("内存[2008] 的最终值（你写的是 " + answer[0] + "）", answer[0] == value,
                         "一条一条地执行，在纸上记下 A、B、C 每一步之后的值；循环每转一圈 B 减 1。")
