@@ -75,10 +75,4 @@ class Ex010203Test {
         assertFalse(Ex03.stateMapping(wrong).passed());
         assertFalse(Ex03.stateMapping(Map.of()).passed());
     }
-
-    @Test
-    void ex03Concepts() {
-        Verdicts.conceptPassesOnly(Ex03::concept1, "B", "A", "C", "D", "AB");
-        Verdicts.conceptPassesOnly(Ex03::concept2, 1, 0, 2, 5);
-    }
 }
