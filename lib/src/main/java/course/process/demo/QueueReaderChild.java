@@ -5,6 +5,8 @@ import java.util.Random;
 
 import course.process.IpcQueue;
 
+import course.base.Args;
+
 /**
  * The seed's reader process, in two versions: {@code empty-check} reads while the queue is not
  * empty (racy: it stops as soon as it finds the queue empty, even if the writer is still writing);
@@ -49,7 +51,7 @@ public final class QueueReaderChild {
                     Thread.sleep(random.nextInt(maxPause + 1));
                 }
             } else {
-                throw new IllegalArgumentException("mode (" + mode + ") must be empty-check or sentinel");
+                Args.check(false, "mode", mode, "be empty-check or sentinel", "读进程的模式只有 empty-check 和 sentinel");
             }
         }
         System.out.println("reader read " + got + " messages");
