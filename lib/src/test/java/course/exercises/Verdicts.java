@@ -9,10 +9,15 @@ import java.util.function.Function;
 import course.check.Exercise.Item;
 import course.check.Exercise.Verdict;
 
-/** Assertions on a check's verdict shared by the exercise tests. */
+/** The course's two rules for exercise feedback, as assertions shared by the exercise tests. */
 final class Verdicts {
 
     private Verdicts() {
+    }
+
+    /** Every check passed. */
+    static void passes(Verdict v) {
+        assertTrue(v.passed(), v::toString);
     }
 
     /**
@@ -25,12 +30,30 @@ final class Verdicts {
         assertTrue(failed.stream().allMatch(i -> i.what().contains(timingItem)), v::toString);
     }
 
+    /**
+     * Rule 2 for an untouched stub: the verdict fails, no item passes (no ✔ line at all), and nothing
+     * shows an expected value.
+     */
+    static void passesNothing(Verdict v) {
+        assertFalse(v.passed(), v::toString);
+        assertTrue(v.items().stream().noneMatch(Item::passed), v::toString);
+        assertFalse(v.toString().contains("✔"), v::toString);
+        assertFalse(v.toString().contains("期望"), v::toString);
+    }
+
+    /** A failing verdict that shows no expected value. */
+    static void failsWithoutTheAnswer(Verdict v) {
+        assertFalse(v.passed(), v::toString);
+        assertTrue(v.toString().startsWith("❌ 没通过"), v::toString);
+        assertFalse(v.toString().contains("期望"), v::toString);
+    }
+
     /** A concept check passes {@code right} and nothing else: not its untouched stub "", not any of {@code wrong}. */
     static void conceptPassesOnly(Function<Object, Verdict> check, Object right, Object... wrong) {
         assertTrue(check.apply(right).passed(), () -> check.apply(right).toString());
-        assertFalse(check.apply("").passed());
+        passesNothing(check.apply(""));
         for (Object w : wrong) {
-            assertFalse(check.apply(w).passed(), () -> w + " passed");
+            failsWithoutTheAnswer(check.apply(w));
         }
     }
 }
