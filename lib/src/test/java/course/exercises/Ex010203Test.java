@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class Ex010203Test {
     @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void ex03TimedWaiting() {
         assertTrue(Ex03.timedWaiting(() -> Thread.sleep(10_000)).passed());
-        assertTrue(Ex03.timedWaiting(() -> new java.util.concurrent.CountDownLatch(1).await(10, TimeUnit.SECONDS)).passed());
+        assertTrue(Ex03.timedWaiting(() -> new CountDownLatch(1).await(10, TimeUnit.SECONDS)).passed());
         Verdicts.passesNothing(Ex03.timedWaiting(() -> { }));
     }
 
