@@ -19,6 +19,7 @@ import argparse
 import datetime
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -36,6 +37,7 @@ ROOT = os.environ.get("COURSE_ROOT") or os.path.dirname(HERE)
 NOTEBOOKS = os.path.join(ROOT, "notebooks")
 MIB = 1024 * 1024
 LEARNER_WAIT = 10.0   # seconds a learner waits at most for a cell (the course's rule)
+RUNNING = {}          # worker pid -> task, of the runs not yet finished (ended on Ctrl+C / SIGTERM)
 
 
 def load_average():
@@ -86,11 +88,13 @@ def start(lesson, jvm, folder):
     log = open(os.path.join(folder, marker + ".log"), "wb")
     worker = subprocess.Popen([sys.executable, os.path.join(HERE, "isolated.py"), path], stdout=log,
                               stderr=subprocess.STDOUT, start_new_session=True)
+    RUNNING[worker.pid] = task
     return worker, task, log
 
 
 def finish(worker, task, log):
     worker.wait()
+    RUNNING.pop(worker.pid, None)
     log.close()
     isolated.sweep(task["marker"])
     if not os.path.exists(task["result"]):
@@ -130,7 +134,20 @@ def together(lesson, n, jvm, folder):
             "cpu_s": round(sum(r["cpu_s"] for r in results), 1)}
 
 
+def interrupted(signum, frame):
+    """Ctrl+C or SIGTERM: end every worker (each in its own session, with its kernel) and leave nothing behind."""
+    for pid, task in list(RUNNING.items()):
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        isolated.sweep(task["marker"])
+    sys.exit(130)
+
+
 def main(argv):
+    signal.signal(signal.SIGTERM, interrupted)
+    signal.signal(signal.SIGINT, interrupted)
     p = argparse.ArgumentParser(prog="./course capacity", description=__doc__.splitlines()[0])
     p.add_argument("--lessons", default="", help="comma-separated numbers or names (default: every lesson)")
     p.add_argument("--kernels", default="1,2,4,8")

@@ -8,7 +8,8 @@ EXECUTED_DIR holds executed notebooks (./course run or ./course test put them in
 lessons at its top, reference solutions in solutions/. The learners' site (./course html: site/) has
 index.html (the table of contents) and one page per lesson; no solution page and no link to one: a class
 can be given the site as it is. The teachers' pages (./course html --teachers: site-teachers/) have their
-own index.html and one page per solution, each marked as a reference solution. Every page links the
+own index.html, one page per solution, each marked as a reference solution, and the teacher's guide
+(notebooks/solutions/教师指南.md, guide_page.py). Every page links the
 previous and next page of its kind and its index. Charts are embedded as base64 PNG; the pages load no
 script from a file:// path or the network, so they read the same offline, on a file share or on any web
 server. The only scripts left are the course's own widgets (inline, marked data-course-widget).
@@ -21,6 +22,11 @@ import sys
 
 import nbformat
 from nbconvert import HTMLExporter
+
+import guide_page
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+NOTEBOOKS = os.path.join(os.environ.get("COURSE_ROOT") or os.path.dirname(HERE), "notebooks")
 
 # Script tags of the template that load code from elsewhere (require.js, MathJax) or configure it. Inline
 # scripts of cell outputs marked data-course-widget (the scheduler game: self-contained, no network) stay.
@@ -122,13 +128,16 @@ def export(executed, site, kind="learners"):
             f.write(body)
     rows = [f'<li><a href="{html.escape(h)}">{html.escape(t)}</a><br><small>{html.escape(s)}</small></li>'
             for h, t, s, _ in entries]
+    guide = guide_page.write(os.path.join(NOTEBOOKS, "solutions"), site, STYLE) if kind == "teachers" else None
+    intro = spec["intro"] + (f' <a href="{guide}">教师指南</a>：每一节的时间、目标、误解、讨论题和练习，课程安排，'
+                             '在哪里运行，一台服务器能容纳多少学生，怎样批改全班的作业。' if guide else "")
     with open(os.path.join(site, "index.html"), "w", encoding="utf-8") as f:
         f.write(f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>{spec["title"]}</title>{STYLE}
 <style>body {{ max-width: 900px; margin: 2em auto; line-height: 1.6; }} li {{ margin: 0.6em 0; }}</style></head>
 <body>
 <h1>{spec["title"]}</h1>
-<p>{spec["intro"]}</p>
+<p>{intro}</p>
 <h2>{spec["heading"]}</h2>
 <ol>
 {chr(10).join(rows)}

@@ -48,13 +48,17 @@ def read(name, folder=NOTEBOOKS):
 
 
 def answer_blocks(nb):
-    """{exercise: (start, end)}: the cells before each check cell, back to the previous check cell
-    or the heading "## 练习"."""
-    blocks, start = {}, 0
+    """{exercise: (start, end)}: the cells before each check cell, from the first cell marked as its
+    exercise cell (metadata.course.exercise, e.g. a concept check's answer cell), else back to the
+    previous check cell or the heading "## 练习"."""
+    blocks, start, marked = {}, 0, {}
     for i, c in enumerate(nb.cells):
+        mark = (c.get("metadata", {}).get("course") or {}).get("exercise")
+        if isinstance(mark, str):
+            marked.setdefault(mark, i)
         key = check_cells.check_key(c)
         if key:
-            blocks[key] = (start, i)
+            blocks[key] = (marked.get(key, start), i)
         if key or c.cell_type == "markdown" and re.search(r"^## 练习", c.source, re.M):
             start = i + 1
     return blocks
@@ -92,7 +96,8 @@ def build(folder):
         save(read(name), "untouched", name, folder)
         expected[("solved", name[:-6])] = {k: True for k in keys}
         expected[("untouched", name[:-6])] = {k: False for k in keys}
-    keys01 = {"练习 1": False, "练习 2": False}
+    keys01 = {k: False for k, _ in check_cells.checks(read(N01))}
+    keys02 = {k: False for k, _ in check_cells.checks(read(N02))}
 
     forger = answer(answer(read(N01), "练习 1",
                            f'System.out.println("{FORGED}");\nMap<String, Integer> finish = Map.of("A", 1, "B", 2, "C", 3);'),
@@ -110,9 +115,9 @@ def build(folder):
     expected[("hider", "01_多任务")] = dict(keys01)
 
     save(answer(answered(N01), "练习 2", "System.exit(0);"), "exiter", N01, folder)
-    expected[("exiter", "01_多任务")] = {"练习 1": True, "练习 2": False}
+    expected[("exiter", "01_多任务")] = {**{k: True for k in keys01}, "练习 2": False}
     save(answer(answered(N01), "练习 1", "long spins = 0;\nwhile (true) {\n    spins++;\n}"), "looper", N01, folder)
-    expected[("looper", "01_多任务")] = {"练习 1": False, "练习 2": True}
+    expected[("looper", "01_多任务")] = {**{k: True for k in keys01}, "练习 1": False}
 
     os.makedirs(os.path.join(folder, "broken"))
     text = nbformat.writes(read(N01))
@@ -121,8 +126,8 @@ def build(folder):
     open(os.path.join(folder, "broken", N02), "w").close()
     save(read(N01), "mixup", N02, folder)
     expected[("broken", "01_多任务")] = dict(keys01)
-    expected[("broken", "02_CPU执行程序的原理")] = dict(keys01)
-    expected[("mixup", "02_CPU执行程序的原理")] = dict(keys01)
+    expected[("broken", "02_CPU执行程序的原理")] = dict(keys02)
+    expected[("mixup", "02_CPU执行程序的原理")] = dict(keys02)
     return expected
 
 

@@ -36,6 +36,8 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 from urllib.request import pathname2url
 
+import guide_page
+
 ROOT = os.environ.get("COURSE_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NOTEBOOKS = os.path.join(ROOT, "notebooks")
 CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -100,7 +102,7 @@ def check_links(site, kind="learners"):
     every = sorted(os.path.relpath(p, site) for p in glob.glob(os.path.join(site, "**", "*.html"), recursive=True))
     for rel in every:
         page = Page(os.path.join(site, rel))
-        if rel != "index.html" and rel not in pages:
+        if rel != "index.html" and rel not in pages and not (kind == "teachers" and rel == guide_page.PAGE):
             problems.append(f"{rel}: is not a page of the {kind}' site (only {'lessons' if kind == 'learners' else 'solutions'} "
                             "belong there)")
         if "file://" in page.text:
@@ -130,6 +132,9 @@ def check_links(site, kind="learners"):
             problems.append(f"{rel}: has no <title>")
 
     index_links = Page(index_path).links
+    if kind == "teachers" and os.path.isfile(os.path.join(NOTEBOOKS, "solutions", guide_page.GUIDE)) \
+            and guide_page.PAGE not in index_links:
+        problems.append(f"index.html does not link the teacher's guide {guide_page.PAGE}")
     positions = []
     for href in pages:
         if href not in index_links:

@@ -3,6 +3,7 @@ package course.exercises;
 import java.util.Map;
 import java.util.TreeMap;
 
+import course.check.ConceptCheck;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 import course.sched.Job;
@@ -80,5 +81,23 @@ public final class Ex01 {
         Map<String, Integer> m = new TreeMap<>();
         s.metrics().forEach(x -> m.put(x.job(), x.finish()));
         return m;
+    }
+
+    /** 概念 1: concurrency and parallelism at one moment. */
+    public static Verdict concept1(Object answer) {
+        return ConceptCheck.choice("概念 1：并发还是并行", answer).options("ABCD").correct("C")
+                .hint("A", "两个核在同一时刻都在执行任务：这一刻已经有并行了。")
+                .hint("B", "还有任务在就绪队列里排队、轮流：这是并发。")
+                .hint("D", "并发和并行的定义各看什么？一个看一段时间里是否交错，一个看同一时刻。")
+                .hint("回到第 3 节：在甘特图的同一条竖线上看有几个任务在执行，再看有没有任务在排队。")
+                .verdict();
+    }
+
+    /** 概念 2: when two tasks are done when one waits for I/O (the simulator gives the same). */
+    public static Verdict concept2(Object answer) {
+        return ConceptCheck.number("概念 2：等待的时候核给了谁", answer).correct(50)
+                .hint("回到第 4 节：任务等待的时候不占核，别的任务正好用 CPU。"
+                        + "画一条时间线：X 在等 I/O 的那 30 毫秒里，Y 在做什么？之后 X 还要算多久？")
+                .verdict();
     }
 }

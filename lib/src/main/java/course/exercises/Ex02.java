@@ -2,6 +2,7 @@ package course.exercises;
 
 import java.util.List;
 
+import course.check.ConceptCheck;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 import course.cpu.Cpu;
@@ -67,6 +68,23 @@ public final class Ex02 {
                 .expectAnswer("步骤表的行数", trace.size(), predicted,
                         "先数一共执行了多少条指令：SET 1 条，循环体（ADDI + JNZ）执行几遍？最后还有 HALT。"
                                 + "每条指令 3 步：取指、译码、执行。")
+                .verdict();
+    }
+
+    /** 概念 1: PC holds the address of the next instruction. */
+    public static Verdict concept1(Object answer) {
+        return ConceptCheck.choice("概念 1：PC 里放的是什么", answer).options("ABCD").correct("B")
+                .hint("A", "2000 是这条指令要读的数据所在的地址；PC 只放指令的地址。")
+                .hint("C", "6 是数据，它进了寄存器 A，不进 PC。")
+                .hint("D", "执行阶段结束时，PC 已经不再指向刚执行完的这条指令了。")
+                .hint("回到第 3 节第 3 步（执行）：执行完以后 PC 改成了多少？地址和数据有什么区别？")
+                .verdict();
+    }
+
+    /** 概念 2: instructions executed by the loop when it adds 5 times (the simulator gives the same). */
+    public static Verdict concept2(Object answer) {
+        return ConceptCheck.number("概念 2：循环执行了多少条指令", answer).correct(20)
+                .hint("回到第 5 节：哪几条指令只执行一次？循环体有几条指令，要执行几遍？")
                 .verdict();
     }
 }

@@ -19,8 +19,7 @@ import course.check.Exercise.Verdict;
  * Checks for the exercises of notebook 03 (程序、进程与线程).
  *
  * <p>笔记本 03 的练习检查：让一个线程进入 TIMED_WAITING；预测线程在几种情况下的状态（检查真的让线程进入
- * 这些情况，再读它的状态）；
- * 两个概念检查（线程共享内存、一个核同时执行几个进程）。
+ * 这些情况，再读它的状态）；两个概念检查（线程共享内存、一个核同时执行几个进程）。
  *
  * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
  * it starts.
@@ -187,6 +186,12 @@ public final class Ex03 {
         }
     }
 
+    /** The reference answer of 练习 2 (for tests). */
+    static Map<String, Thread.State> predictStatesAnswer() {
+        return Map.of("A", Thread.State.WAITING, "B", Thread.State.WAITING, "C", Thread.State.TIMED_WAITING,
+                "D", Thread.State.TIMED_WAITING, "E", Thread.State.RUNNABLE);
+    }
+
     /** 概念 1: what the main thread sees of an object another thread of the same process changed. */
     public static Verdict concept1(Object answer) {
         return ConceptCheck.choice("概念 1：线程共享进程的内存", answer).options("ABCD").correct("B")
@@ -202,11 +207,5 @@ public final class Ex03 {
         return ConceptCheck.number("概念 2：一个核同时执行几个进程", answer).correct(1)
                 .hint("回到第 5 节：「执行」是正在某个 CPU 核上执行；看上面的状态图，同一时刻有几个进程是「执行」？")
                 .verdict();
-    }
-
-    /** The reference answer of 练习 2 (for tests). */
-    static Map<String, Thread.State> predictStatesAnswer() {
-        return Map.of("A", Thread.State.WAITING, "B", Thread.State.WAITING, "C", Thread.State.TIMED_WAITING,
-                "D", Thread.State.TIMED_WAITING, "E", Thread.State.RUNNABLE);
     }
 }

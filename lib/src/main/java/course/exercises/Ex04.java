@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import course.check.ConceptCheck;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 
@@ -123,5 +124,22 @@ public final class Ex04 {
         }, napMillis + limitMillis + 2000, 0, false);
         t.interrupt();
         return new Wait(out.result(), out.problem(), out.millis(), alive[0]);
+    }
+
+    /** 概念 1: run() instead of start(). */
+    public static Verdict concept1(Object answer) {
+        return ConceptCheck.choice("概念 1：调用 run() 会怎样", answer).options("ABCD").correct("B")
+                .hint("A", "只有 start() 才开启新线程。")
+                .hint("C", "run() 只是一个普通的方法，调用它不会出错。")
+                .hint("D", "run() 里的代码确实执行了，只是不在新线程里。")
+                .hint("回到第 4 节：两次调用分别打印出的线程名是什么？")
+                .verdict();
+    }
+
+    /** 概念 2: three threads sleeping one second at the same time, then joined. */
+    public static Verdict concept2(Object answer) {
+        return ConceptCheck.number("概念 2：三个线程一起睡", answer).correct(1).within(0.3)
+                .hint("回到第 5 节：50 个线程同时睡 2 秒，全部 join() 一共用了多久？三个线程是一个接一个睡，还是同时睡？")
+                .verdict();
     }
 }

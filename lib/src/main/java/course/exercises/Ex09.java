@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 
 import course.check.Answer;
 import course.check.BiAnswer;
+import course.check.ConceptCheck;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 
@@ -91,5 +92,25 @@ public final class Ex09 {
         } catch (NumberFormatException e) {
             return Integer.MAX_VALUE;
         }
+    }
+
+    /** 概念 1: what put does on a full queue. */
+    public static Verdict concept1(Object answer) {
+        return ConceptCheck.choice("概念 1：队列满了再 put", answer).options("ABCD").correct("C")
+                .hint("A", "满了就抛异常的是 add(x)。")
+                .hint("B", "满了就返回 false 的是 offer(x)。")
+                .hint("D", "BlockingQueue 从不替你丢掉元素。")
+                .hint("回到第 2 节：主线程放第 3 根骨头时发生了什么？")
+                .verdict();
+    }
+
+    /** 概念 2: why check-then-act fails with two consumers. */
+    public static Verdict concept2(Object answer) {
+        return ConceptCheck.choice("概念 2：先检查后执行", answer).options("ABCD").correct("B")
+                .hint("A", "isEmpty() 本身是线程安全的：它返回的是那一刻的真实情况。问题在那一刻之后。")
+                .hint("C", "take() 在队列空时不抛异常。它会做什么？")
+                .hint("D", "队列不会丢元素；骨头是被谁拿走的？")
+                .hint("回到第 5 节：King 和 Wang 都检查完以后、去拿之前，队列里还剩几根骨头？")
+                .verdict();
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import course.base.Args;
 import course.check.Answer;
 import course.check.BiAnswer;
+import course.check.ConceptCheck;
 import course.check.Exercise.Verdict;
 
 /**
@@ -141,5 +142,23 @@ public final class Ex17 {
     /** 银行 4：200 000 transfers on 4 threads within the time budget. */
     public static Verdict bankFast(Answer<long[], Bank> bank) {
         return BankChecks.fast(bank);
+    }
+
+    /** 概念 1: how many requests are in flight at once with both limits. */
+    public static Verdict concept1(Object answer) {
+        return ConceptCheck.number("概念 1：同时最多几个请求", answer).correct(6)
+                .hint("回到 A 开头的两个上限：所有网站加起来不超过 poolSize，每个网站不超过 perSite。"
+                        + "3 个网站各自最多几个？加起来碰到 poolSize 了吗？")
+                .verdict();
+    }
+
+    /** 概念 2: the lock order that makes opposite transfers safe. */
+    public static Verdict concept2(Object answer) {
+        return ConceptCheck.choice("概念 2：怎样加锁不会死锁", answer).options("ABCD").correct("B")
+                .hint("A", "两个线程的 from 和 to 正好相反：都先锁 from，就是按相反的顺序锁这两个账户。")
+                .hint("C", "两个线程的 from 和 to 正好相反：都先锁 to，也是按相反的顺序锁这两个账户。")
+                .hint("D", "等一会儿不改变加锁的顺序，只会让两个线程更容易各拿一把锁、互相等待。")
+                .hint("回到第 08 节：死锁要有循环等待。所有线程按同一个全局顺序加锁时，循环还会出现吗？")
+                .verdict();
     }
 }
