@@ -95,4 +95,10 @@ class Ex010203Test {
         Verdicts.failsWithoutTheAnswer(v);
         assertEquals("你的答案是 BLOCKED", v.items().get(0).detail(), v::toString);
     }
+
+    @Test
+    void ex03Concepts() {
+        Verdicts.conceptPassesOnly(Ex03::concept1, "B", "A", "C", "D", "AB");
+        Verdicts.conceptPassesOnly(Ex03::concept2, 1, 0, 2, 5);
+    }
 }

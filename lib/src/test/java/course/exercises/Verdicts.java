@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.Function;
 
 import course.check.Exercise.Item;
 import course.check.Exercise.Mark;
@@ -47,5 +48,14 @@ final class Verdicts {
         assertFalse(v.passed(), v::toString);
         assertTrue(v.toString().startsWith("❌ 没通过"), v::toString);
         assertFalse(v.toString().contains("期望"), v::toString);
+    }
+
+    /** A concept check passes {@code right} and nothing else: not its untouched stub "", not any of {@code wrong}. */
+    static void conceptPassesOnly(Function<Object, Verdict> check, Object right, Object... wrong) {
+        assertTrue(check.apply(right).passed(), () -> check.apply(right).toString());
+        assertFalse(check.apply("").passed());
+        for (Object w : wrong) {
+            assertFalse(check.apply(w).passed(), () -> w + " passed");
+        }
     }
 }
