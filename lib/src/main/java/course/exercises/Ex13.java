@@ -3,6 +3,7 @@ package course.exercises;
 import java.time.Duration;
 import java.util.List;
 import course.check.Answer;
+import course.check.ConceptCheck;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 import course.process.ChildJvm;
@@ -67,5 +68,32 @@ public final class Ex13 {
                     "putNowait 不等待：放三条、再试第四条，一共用时", millis, 1000,
                     "put(x) 会一直等空位；putNowait 或 put(x, 很短的时间) 才会失败。").verdict();
         }
+    }
+
+    /** 概念 1: isFull() then putNowait() from one process while others use the queue (check-then-act). */
+    public static Verdict concept1(Object answer) {
+        return ConceptCheck.choice("概念 1：先问 isFull()，再 putNowait", answer).options("ABCD").correct("B")
+                .hint("A", "问完 isFull() 到调用 putNowait 之间，别的进程也在用这个队列。")
+                .hint("C", "putNowait 从来不等：看上面 Python 和 Java 对照的表格。")
+                .hint("D", "isFull() 只是看一眼，不替谁预订什么。")
+                .hint("回到\"先检查再行动\"那一段：isFull() 的答案什么时候会过时？")
+                .verdict();
+    }
+
+    /** 概念 2: what happens to a message put right after its only reader was killed while waiting. */
+    public static Verdict concept2(Object answer) {
+        return ConceptCheck.choice("概念 2：读者死了，消息呢？", answer).options("ABCD").correct("B")
+                .hint("A", "一条消息什么时候才算离开队列？看 ACK 那一段。")
+                .hint("C", "一个读者死了，断开的只是它自己的连接。")
+                .hint("D", "写进程的 put 早就返回了，它和这条消息再没有关系。")
+                .hint("回到送达保证那一段：一条消息在什么时候才真正离开队列？")
+                .verdict();
+    }
+
+    /** 概念 3: how many puts into a queue of capacity 3 can have returned when one message was taken. */
+    public static Verdict concept3(Object answer) {
+        return ConceptCheck.number("概念 3：容量 3 的队列", answer).correct(4)
+                .hint("回到最后那张图：队列里最多几条？写进程的 put 什么时候才能返回？")
+                .verdict();
     }
 }

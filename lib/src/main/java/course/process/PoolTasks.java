@@ -80,9 +80,9 @@ public final class PoolTasks {
 
     private static void need(String name, String[] args, int min, int max) {
         if (args.length < min || args.length > max) {
-            throw new IllegalArgumentException("任务 " + name + " 的参数个数不对：要 " + (min == max ? min : min + " 到 " + max)
-                    + " 个，给了 " + args.length + " 个 / task " + name + " takes " + (min == max ? min : min + " to " + max)
-                    + " arguments, got " + args.length);
+            String range = min == max ? String.valueOf(min) : min + "–" + max;
+            throw new IllegalArgumentException("任务 " + name + " 的参数个数不对：要 " + range + " 个，给了 " + args.length
+                    + " 个 / task " + name + " takes " + range + " arguments, got " + args.length);
         }
     }
 }

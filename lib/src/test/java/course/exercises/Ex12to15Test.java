@@ -126,6 +126,13 @@ class Ex12to15Test {
         assertTrue(wrong.toString().contains("队列里的消息数：得到的是 1"), wrong::toString);
     }
 
+    @Test
+    void ex13Concepts() {
+        Verdicts.conceptPassesOnly(Ex13::concept1, "B", "A", "C", "D", "AB");
+        Verdicts.conceptPassesOnly(Ex13::concept2, "B", "A", "C", "D");
+        Verdicts.conceptPassesOnly(Ex13::concept3, 4, 3, 5, 1);
+    }
+
     // ---------------------------------------------------------------- 11
 
     @Test

@@ -72,8 +72,7 @@ class IpcQueueFailureTest {
             owner.close();
             Throwable failure = get.failure(LONG);
             assertTrue(failure instanceof IpcQueue.Broken, String.valueOf(failure));
-            assertTrue(failure.getMessage().equals("队列的所有者关闭了队列 / the owner closed the queue at " + owner.address()),
-                    failure.getMessage());
+            assertEquals("队列的所有者关闭了队列 / the owner closed the queue at " + owner.address(), failure.getMessage());
             IpcQueue.Broken later = assertThrows(IpcQueue.Broken.class, () -> client.put("x"));
             assertEquals(failure.getMessage(), later.getMessage(), "later calls give the same cause");
         }
