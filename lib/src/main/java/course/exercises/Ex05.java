@@ -3,6 +3,7 @@ package course.exercises;
 import java.util.Set;
 import java.util.TreeSet;
 
+import course.check.ConceptCheck;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 import course.cpu.Cpu;
@@ -14,7 +15,8 @@ import course.cpu.Interleavings;
  *
  * <p>笔记本 05 的练习检查：练习 1 问几个线程各做一次 {@code count = count + 1} 时可能得到哪些最终值
  * （和模拟器穷举的结果比较），练习 2 要一个让 4 次 +1 只剩下 2 的调度（在模拟器上执行它）。
- * 锁和原子类的练习在笔记本 06（{@link Ex06}）。
+ * 锁和原子类的练习在笔记本 06（{@link Ex06}）。课文中间的三个概念检查：volatile 和 {@code count++}、
+ * 一个调度的结果、运行很多次都对说明什么。
  *
  * <p>Thread-safety: stateless; the checks run on the CPU simulator and start no thread.
  */
@@ -80,5 +82,32 @@ public final class Ex05 {
     /** Every final value of n threads each doing one {@code count = count + 1}: the simulator's exhaustive search. */
     static Set<Long> possible(int n) {
         return Interleavings.counterIncrements(n, 1).values();
+    }
+
+    /** 概念 1 (after §2): what {@code volatile} does to {@code count++} in two threads. */
+    public static Verdict concept1(Object answer) {
+        return ConceptCheck.choice("概念 1：volatile 和 count++", answer).options("ABCD").correct("B")
+                .hint("A", "volatile 让每次读写都去内存，可是\"读\"和\"写\"之间仍然可以插进别的线程。")
+                .hint("C", "\"一定\"？第 2 节打印了有丢失更新的运行有几次：不是每一次都丢。")
+                .hint("D", "每次 STORE 写下的是\"读到的值 + 1\"：最终值能超过 +1 的总次数吗？")
+                .hint("回到第 2 节：volatile 保证的是什么，没有保证的是什么？")
+                .verdict();
+    }
+
+    /** 概念 2 (after §4): the final count of one schedule of two single increments. */
+    public static Verdict concept2(Object answer) {
+        return ConceptCheck.number("概念 2：按这个调度，count 最后是几", answer).correct(1)
+                .hint("回到第 4 节的表，一行一行地走：每个线程的 LOAD 读到的是几？最后一个 STORE 写下的是几？")
+                .verdict();
+    }
+
+    /** 概念 3 (after §5): what a thousand correct runs prove. */
+    public static Verdict concept3(Object answer) {
+        return ConceptCheck.choice("概念 3：运行很多次都对，说明什么", answer).options("ABCD").correct("C")
+                .hint("A", "第 5 节：坏交错只占所有交错的一部分，真实的机器上出现的机会可能很小——没出现不等于不会出现。")
+                .hint("B", "JIT 可能让竞争很少露面（第 1 节），可它没有让\"读-改-写\"变成一个整体。")
+                .hint("D", "第 5 节末尾：在 1 个核上，切换恰好落在 LOAD 和 STORE 之间，也会丢失更新。")
+                .hint("回到第 5 节最后一段：为什么不能靠测试证明没有竞争？")
+                .verdict();
     }
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
+import course.check.ConceptCheck;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 import course.threads.ThreadLab;
@@ -21,6 +22,7 @@ import course.threads.ThreadLabResult;
  * 所以没有保护的写法几乎每次都会丢失更新，检查结果稳定。练习 3 先让一个线程取一笔超过余额的钱
  * （{@code withdraw} 抛出异常），再看锁是不是开着；然后检查 {@code withdraw} 真的用这把锁，
  * 最后两个线程交替地取款、取超额的款。锁被占着时检查用 {@code tryLock} 加时间限制，不会卡住。
+ * 课文中间的两个概念检查：门口排队的线程的状态、忘了开锁的线程结束以后。
  *
  * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code on threads of its own and
  * waits for every one of them (with a time limit).
@@ -215,5 +217,25 @@ public final class Ex06 {
                 !queued.get() ? "检查占着锁的时候，withdraw 没有等锁就做完了：读余额、改余额之前要先 till.lock()。"
                         : "锁开了之后，withdraw 应该能正常取到钱。");
         return ok;
+    }
+
+    /** 概念 1 (after §1): the states of threads queueing for a lock. */
+    public static Verdict concept1(Object answer) {
+        return ConceptCheck.choice("概念 1：门口排队的线程是什么状态", answer).options("ABCD").correct("A")
+                .hint("B", "正好反了：再看一遍第 1 节两张\"照片\"里门口排队的人。")
+                .hint("C", "等锁的线程在不停地检查锁、占着 CPU 吗？第 1 节：它们排进了锁的等待队列。")
+                .hint("D", "TIMED_WAITING 是在里面的那个人：他在等 photoTaken，有时间限制。")
+                .hint("回到第 1 节：ReentrantLock 的门口和 synchronized 的门口，排队的人各是什么状态？")
+                .verdict();
+    }
+
+    /** 概念 2 (after §2): what happens after a thread ended without unlocking. */
+    public static Verdict concept2(Object answer) {
+        return ConceptCheck.choice("概念 2：忘了开锁的线程结束以后", answer).options("ABCD").correct("B")
+                .hint("A", "第 2 节：小明的线程已经 TERMINATED，门还锁着吗？")
+                .hint("C", "死锁检测找的是互相等待的环。第 2 节里 JVM 的死锁检测看到问题了吗？")
+                .hint("D", "第 2 节：主线程想替小明开门，发生了什么？")
+                .hint("回到第 2 节：锁的主人不在了，谁还能打开它？")
+                .verdict();
     }
 }

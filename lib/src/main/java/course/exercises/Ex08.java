@@ -7,6 +7,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import course.check.ConceptCheck;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 import course.deadlock.Coffman;
@@ -18,6 +19,7 @@ import course.threads.ThreadLab;
  *
  * <p>笔记本 08 的练习检查。练习 1 的账户锁由检查程序提供：它最多等 1 秒（等不到就放弃），
  * 并且第一次加锁后会让两个线程碰头，所以顺序不对就一定死锁——但检查会让它们放弃，内核不会卡住。
+ * 练习 3 问四种办法各破坏了死锁的哪个必要条件。课文中间的三个概念检查：同样的加锁顺序、服务员的许可数、活锁。
  *
  * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
  * it starts.
@@ -274,5 +276,31 @@ public final class Ex08 {
         ex.expectAnswer(measure, breaks, answer,
                 answer == null ? "从 Coffman.MUTUAL_EXCLUSION、HOLD_AND_WAIT、NO_PREEMPTION、CIRCULAR_WAIT 里选一个。" + hint
                         : "不对。把四个条件一个一个地问：用了这个办法，它还成立吗？哪一个是这个办法直接让它不成立的？" + hint);
+    }
+
+    /** 概念 1 (after §4): two threads that take the same two locks in the same order. */
+    public static Verdict concept1(Object answer) {
+        return ConceptCheck.choice("概念 1：两个线程都先拿锁A、再拿锁B", answer).options("ABC").correct("B")
+                .hint("A", "画出等待图：拿着锁A 的线程在等锁B，等锁A 的线程手里有锁吗？")
+                .hint("C", "死锁要四个条件同时成立。这里哪一个永远不会成立，不管线程怎样交错？")
+                .hint("回到第 3、4 节：统一加锁顺序破坏了哪个条件？")
+                .verdict();
+    }
+
+    /** 概念 2 (after §6): the waiter's permits for six philosophers. */
+    public static Verdict concept2(Object answer) {
+        return ConceptCheck.number("概念 2：6 位哲学家，服务员最多给几个许可", answer).correct(5)
+                .hint("回到第 6 节的修复 2：为什么拿筷子的人比筷子少，至少就有一个人能拿到两根？许可再多一个会怎样？")
+                .verdict();
+    }
+
+    /** 概念 3 (after §7): what a deadlock detector sees of a livelock. */
+    public static Verdict concept3(Object answer) {
+        return ConceptCheck.choice("概念 3：活锁", answer).options("ABCD").correct("B")
+                .hint("A", "第 7 节：线程1 每一轮都查了一次死锁，发现了几次？")
+                .hint("C", "活锁的线程用 tryLock()：拿不到马上返回，不在锁上排队。")
+                .hint("D", "第 7 节末尾：活锁用什么办法就能打破？")
+                .hint("回到第 7 节：活锁的线程在做什么？有没有哪个线程卡在锁上等？")
+                .verdict();
     }
 }

@@ -50,4 +50,11 @@ class Ex05Test {
         assertFalse(v.passed(), v.toString());
         assertTrue(v.toString().startsWith("❌ 没通过"), v.toString());
     }
+
+    @Test
+    void conceptChecksPassOnlyTheirAnswer() {
+        Verdicts.conceptPassesOnly(Ex05::concept1, "B", "A", "C", "D");
+        Verdicts.conceptPassesOnly(Ex05::concept2, "1", "2", 0, "0, 1");
+        Verdicts.conceptPassesOnly(Ex05::concept3, "c", "A", "B", "D", "CD");
+    }
 }

@@ -151,4 +151,10 @@ class Ex06Test {
         assertFalse(v.toString().contains("✔"), "a wrong answer gets no ✔ here: " + v);
         assertTrue(v.toString().contains(says), v.toString());
     }
+
+    @Test
+    void conceptChecksPassOnlyTheirAnswer() {
+        Verdicts.conceptPassesOnly(Ex06::concept1, "A", "B", "C", "D");
+        Verdicts.conceptPassesOnly(Ex06::concept2, "B", "A", "C", "D");
+    }
 }

@@ -122,4 +122,11 @@ class Ex08Test {
         String failedPart = text.substring(text.indexOf("✘"), text.indexOf("  ✔ 把共享的计数器"));
         assertFalse(failedPart.contains("不可抢占") || failedPart.contains("NO_PREEMPTION"), "no answer in the feedback: " + failedPart);
     }
+
+    @Test
+    void conceptChecksPassOnlyTheirAnswer() {
+        Verdicts.conceptPassesOnly(Ex08::concept1, "B", "A", "C", "D");
+        Verdicts.conceptPassesOnly(Ex08::concept2, 5, "4", "6", 10);
+        Verdicts.conceptPassesOnly(Ex08::concept3, "B", "A", "C", "D");
+    }
 }
