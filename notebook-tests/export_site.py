@@ -6,7 +6,8 @@ EXECUTED_DIR holds executed notebooks (./course run or ./course test put them in
 the course notebooks at its top, reference solutions in solutions/. SITE_DIR gets index.html (the
 table of contents) and one page per notebook, each linking to the previous and next page and to the
 index. Charts are embedded as base64 PNG; the pages load no script from a file:// path or the
-network, so they read the same offline, on a file share or on any web server.
+network, so they read the same offline, on a file share or on any web server. The only scripts left are the
+course's own widgets (inline, marked data-course-widget).
 """
 import glob
 import html
@@ -17,8 +18,9 @@ import sys
 import nbformat
 from nbconvert import HTMLExporter
 
-# Script tags of the template that load code from elsewhere (require.js, MathJax) or configure it.
-SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.S | re.I)
+# Script tags of the template that load code from elsewhere (require.js, MathJax) or configure it. Inline
+# scripts of cell outputs marked data-course-widget (the scheduler game: self-contained, no network) stay.
+SCRIPT = re.compile(r"<script\b(?![^>]*\bdata-course-widget\b)[^>]*>.*?</script>", re.S | re.I)
 MARKUP = re.compile(r"\*\*|__|`")
 LIST_NUMBER = re.compile(r"\d+[.)]\s")
 # The Binder badge (./course binder-badge) is an image on mybinder.org; offline it would be a broken

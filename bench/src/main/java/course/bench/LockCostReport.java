@@ -93,7 +93,7 @@ public final class LockCostReport {
                     RunResult r = new Runner(opt).runSingle();
                     // throughput summed over the threads, increments per microsecond → ns per increment overall
                     double jmh = 1000.0 / r.getPrimaryResult().getScore();
-                    double ours = RaceCost.measure(List.of(s), List.of(threads), window, iterations).get(0).nanosPerIncrement();
+                    double ours = RaceCost.measure(List.of(s), List.of(threads), window, iterations).nanosPerIncrement(s, threads);
                     if (pass >= 0) {
                         jmhNs.get(s)[pass] = jmh;
                         nbNs.get(s)[pass] = ours;

@@ -3,6 +3,9 @@ package course.check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+
+import course.base.Args;
 
 /**
  * Checks a learner's answer to one exercise and says, in Chinese, what passed and what is wrong.
@@ -67,7 +70,7 @@ public final class Exercise {
 
     /** Starts the checks of the exercise called {@code title}. */
     public static Exercise named(String title) {
-        return new Exercise(Objects.requireNonNull(title, "title"));
+        return new Exercise(Args.notNull("title", title));
     }
 
     /** Records one yes/no check. */
@@ -95,6 +98,24 @@ public final class Exercise {
             items.add(new Item(what, false, "抛出了异常 " + e, hint));
         }
         return this;
+    }
+
+    /**
+     * Runs the learner's code and returns what it returned; when it throws, records a failed check
+     * {@code what：抛出了异常 …} with {@code hint} and returns null (the checks after it then fail too, and say why).
+     *
+     * <p>运行学习者的代码：正常返回就把结果交给后面的检查；抛出异常时记下一项没通过的检查（写明是什么异常），返回 null。
+     */
+    public <R> R attempt(String what, Callable<R> code, String hint) {
+        try {
+            return code.call();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            items.add(new Item(what, false, "抛出了异常 " + e, hint));
+            return null;
+        }
     }
 
     /** A check that may throw. */

@@ -2,9 +2,8 @@ package course.cpu;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -31,26 +30,24 @@ import java.util.TreeSet;
  *
  * <p>执行完最后一条指令（PC 走出程序）或执行 HALT 时，程序结束。每个线程最多执行
  * {@link #DEFAULT_STEP_LIMIT} 步（可用 {@link #stepLimit(int)} 改），超过就抛出 {@link CpuFault}：
- * 停不下来的程序不会卡住笔记本。
+ * 停不下来的程序不会卡住笔记本。没有循环的程序（没有往回跳的指令）每条指令只执行一次，碰不到这个上限。
  *
- * <p>{@link #threads(String...)} 造一台有几个线程的 CPU：每个线程有自己的 PC、IR 和寄存器，
- * 内存是共享的；{@link #run(int...)} 按给定的调度（每一项 = 哪个线程执行一整条指令）运行。
- * Not thread-safe: one notebook cell drives it.
+ * <p>{@link #threads(String...)} 造一台有几个线程的 CPU：每个线程有自己的上下文 {@link ThreadContext}
+ * （PC、IR 和寄存器），内存是共享的；{@link #run(int...)} 按给定的调度（每一项 = 哪个线程执行一整条指令）运行。
+ * 线程执行 {@code LOCK 地址} 时锁被别人拿着，就被<b>阻塞</b>（blocked），不能被调度；所有没结束的线程都被阻塞时，
+ * 就是<b>死锁</b>（deadlock）：{@link #deadlocked()}。
+ *
+ * <p>Thread safety: not thread-safe; one notebook cell drives it.
  */
 public final class Cpu {
 
-    /** Default maximum number of steps (phases) per thread. */
-    public static final int DEFAULT_STEP_LIMIT = 1000;
+    /** Default maximum number of steps (phases) per thread: 10 000 instructions. */
+    public static final int DEFAULT_STEP_LIMIT = 30_000;
 
     private final Program[] programs;
     private final long[] memory;
     private final TreeSet<Integer> shown = new TreeSet<>();
-    private final int[] pc;
-    private final Instruction[] ir;
-    private final CpuPhase[] next;
-    private final long[][] regs;
-    private final boolean[] halted;
-    private final int[] steps;
+    private final ThreadContext[] contexts;
     private int stepLimit = DEFAULT_STEP_LIMIT;
     private int number;
     private CpuStep last;
@@ -68,27 +65,19 @@ public final class Cpu {
             }
         }
         memory = new long[size / Program.WORD];
-        for (Program p : programs) {
+        contexts = new ThreadContext[programs.length];
+        for (int t = 0; t < programs.length; t++) {
+            Program p = programs[t];
             p.data().forEach((a, v) -> {
                 memory[a / Program.WORD] = v;
                 shown.add(a);
             });
             for (Instruction i : p.instructions()) {
-                if (i.opcode() == Opcode.LOAD || i.opcode() == Opcode.STORE) {
-                    shown.add((int) i.number());
+                if (i.memoryAddress() >= 0) {
+                    shown.add(i.memoryAddress());
                 }
             }
-        }
-        int n = programs.length;
-        pc = new int[n];
-        ir = new Instruction[n];
-        next = new CpuPhase[n];
-        regs = new long[n][Register.values().length];
-        halted = new boolean[n];
-        steps = new int[n];
-        for (int t = 0; t < n; t++) {
-            pc[t] = programs[t].start();
-            next[t] = CpuPhase.FETCH;
+            contexts[t] = new ThreadContext(t, p);
         }
     }
 
@@ -173,34 +162,56 @@ public final class Cpu {
         return programs[checkThread(t)];
     }
 
+    /** A copy of thread {@code t}'s context: PC, IR, next phase, registers. */
+    public ThreadContext context(int t) {
+        return contexts[checkThread(t)].copy();
+    }
+
     /** Program counter of thread 0. */
     public int pc() {
-        return pc[0];
+        return contexts[0].pc();
     }
 
     /** A register of thread 0. */
     public long register(Register r) {
-        return regs[0][r.ordinal()];
+        return contexts[0].register(r);
     }
 
     /** A register of thread {@code t}. */
     public long register(int t, Register r) {
-        return regs[checkThread(t)][r.ordinal()];
+        return contexts[checkThread(t)].register(r);
     }
 
     /** Whether every thread has finished. */
     public boolean halted() {
-        for (boolean h : halted) {
-            if (!h) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.stream(contexts).allMatch(ThreadContext::halted);
     }
 
     /** Whether thread {@code t} has finished. */
     public boolean halted(int t) {
-        return halted[checkThread(t)];
+        return contexts[checkThread(t)].halted();
+    }
+
+    /** The lock address thread {@code t} waits for (its next instruction is a LOCK of a taken lock), or -1. */
+    public int waitingFor(int t) {
+        return contexts[checkThread(t)].blockedOn(memory);
+    }
+
+    /** Whether thread {@code t} can execute now: not finished and not waiting for a lock. */
+    public boolean runnable(int t) {
+        return !halted(t) && waitingFor(t) < 0;
+    }
+
+    /** Whether some thread has not finished and every such thread waits for a lock: nobody can ever go on. */
+    public boolean deadlocked() {
+        boolean open = false;
+        for (int t = 0; t < contexts.length; t++) {
+            if (runnable(t)) {
+                return false;
+            }
+            open |= !contexts[t].halted();
+        }
+        return open;
     }
 
     /** The most recent step, or null before the first. */
@@ -208,7 +219,7 @@ public final class Cpu {
         return last;
     }
 
-    /** Data words known to the program (DATA lines, LOAD/STORE addresses, pokes): address → value. */
+    /** Data words known to the program (DATA lines, addresses in instructions, pokes): address → value. */
     public SortedMap<Integer, Long> memory() {
         SortedMap<Integer, Long> m = new TreeMap<>();
         for (int a : shown) {
@@ -239,62 +250,73 @@ public final class Cpu {
         return step(0);
     }
 
-    /** Performs the next phase (fetch, decode or execute) of thread {@code t}. */
+    /**
+     * Performs the next phase (fetch, decode or execute) of thread {@code t}.
+     *
+     * @throws IllegalStateException when the thread has finished or waits for a lock
+     * @throws CpuFault              when the step limit is reached, or UNLOCK releases a lock the thread does not hold
+     */
     public CpuStep step(int t) {
-        checkThread(t);
-        if (halted[t]) {
-            throw new IllegalStateException("thread T" + (t + 1) + " has halted / 线程 T" + (t + 1) + " 已经结束了，不能再执行");
+        String why = whyNot(t);
+        if (why != null) {
+            throw new IllegalStateException("thread T" + (t + 1) + " cannot run / " + why);
         }
+        ThreadContext c = contexts[t];
         Program p = programs[t];
-        if (steps[t] >= stepLimit) {
-            Instruction at = p.at(pc[t]);
-            Instruction i = ir[t] != null ? ir[t] : at;
-            throw new CpuFault(i.line(), i.source(), "已经执行了 " + stepLimit + " 步（取指、译码、执行各算一步），"
-                    + "程序还没有停下：是不是少了 HALT，或者循环的跳转条件永远成立？");
+        if (c.steps() >= stepLimit) {
+            throw runaway(c);
         }
-        steps[t]++;
-        CpuPhase phase = next[t];
+        CpuPhase phase = c.nextPhase();
+        int address = phase == CpuPhase.FETCH ? c.pc() : c.ir().address();
+        ThreadContext.Effect e = c.step(memory);
         String note;
         CpuStep.MemoryWrite written = null;
-        int address;
-        switch (phase) {
-            case FETCH -> {
-                ir[t] = p.at(pc[t]);
-                address = pc[t];
-                note = "按 PC=" + pc[t] + " 从内存取出指令 \"" + ir[t].text() + "\"，放进指令寄存器 IR";
-                next[t] = CpuPhase.DECODE;
+        if (e == null) {
+            Instruction i = c.ir();
+            note = phase == CpuPhase.FETCH
+                    ? "按 PC=" + address + " 从内存取出指令 \"" + i.text() + "\"，放进指令寄存器 IR"
+                    : i.opcode() + "：" + i.opcode().meaning();
+        } else {
+            note = CpuNotes.describe(e, c);
+            if (e.written() >= 0) {
+                written = new CpuStep.MemoryWrite(e.written(), memory[e.written() / Program.WORD]);
+                shown.add(e.written());
             }
-            case DECODE -> {
-                address = ir[t].address();
-                note = ir[t].opcode() + "：" + ir[t].opcode().meaning();
-                next[t] = CpuPhase.EXECUTE;
-            }
-            default -> {
-                Instruction i = ir[t];
-                address = i.address();
-                long[] r = regs[t];
-                int before = pc[t];
-                Effect e = execute(i, r, memory, before);
-                pc[t] = e.pc;
-                note = describe(i, r, e);
-                if (e.writtenAddress >= 0) {
-                    written = new CpuStep.MemoryWrite(e.writtenAddress, memory[e.writtenAddress / Program.WORD]);
-                    shown.add(e.writtenAddress);
-                }
-                if (i.opcode() == Opcode.HALT || pc[t] == p.end()) {
-                    halted[t] = true;
-                    note += i.opcode() == Opcode.HALT ? "" : "；PC 走出了程序，程序结束";
-                }
-                next[t] = CpuPhase.FETCH;
+            if (c.halted() && e.instruction().opcode() != Opcode.HALT) {
+                note += "；PC 走出了程序，程序结束";
             }
         }
-        EnumMap<Register, Long> rm = new EnumMap<>(Register.class);
-        for (Register reg : Register.values()) {
-            rm.put(reg, regs[t][reg.ordinal()]);
-        }
-        last = new CpuStep(++number, t, phase, address, pc[t], ir[t] == null ? "" : ir[t].text(),
-                ir[t] == null ? 0 : ir[t].line(), rm, written, memory(), note, p, halted[t]);
+        Instruction ir = c.ir();
+        last = new CpuStep(++number, t, phase, address, c.pc(), ir == null ? "" : ir.text(),
+                ir == null ? 0 : ir.line(), c.registers(), written, memory(), note, p, c.halted());
         return last;
+    }
+
+    /** Why thread {@code t} cannot do a step now (in Chinese), or null when it can. */
+    private String whyNot(int t) {
+        checkThread(t);
+        if (contexts[t].halted()) {
+            return "线程 T" + (t + 1) + " 已经结束了，不能再执行";
+        }
+        int lock = waitingFor(t);
+        if (lock < 0) {
+            return null;
+        }
+        long owner = memory[lock / Program.WORD];
+        String holder = owner == t + 1 ? "它自己拿着这把锁（锁不可重入：再 LOCK 一次就永远等下去）" : "锁被 T" + owner + " 拿着";
+        return "线程 T" + (t + 1) + " 在等锁 " + lock + "（" + holder + "），被阻塞了，现在不能执行"
+                + (deadlocked() ? "；而且所有没结束的线程都在等锁：死锁了，谁也不能再执行" : "：先调度别的线程");
+    }
+
+    private CpuFault runaway(ThreadContext c) {
+        Instruction i = c.pending();
+        Program p = c.program();
+        String what = p.hasLoop()
+                ? "程序还没有停下。它有往回跳的指令（循环）：是不是少了 HALT，或者循环的跳转条件永远成立？"
+                : "程序还没有结束。这个程序没有循环，" + p.instructions().size() + " 条指令最多 "
+                + 3 * p.instructions().size() + " 步就结束：请用 stepLimit(…) 把上限调大。";
+        return new CpuFault(i.line(), i.source(), "线程 " + c.name() + " 已经执行了 " + stepLimit
+                + " 步（取指、译码、执行各算一步，上限 stepLimit = " + stepLimit + "），" + what);
     }
 
     /** Runs thread {@code t} through the remaining phases of its current instruction (three steps from a fetch). */
@@ -302,12 +324,12 @@ public final class Cpu {
         List<CpuStep> out = new ArrayList<>();
         do {
             out.add(step(t));
-        } while (next[t] != CpuPhase.FETCH && !halted[t]);
+        } while (contexts[t].nextPhase() != CpuPhase.FETCH);
         return out;
     }
 
     /**
-     * Runs the only thread until it halts and returns every step.
+     * Runs the only thread until it halts (or waits for a lock it holds itself: a deadlock) and returns every step.
      *
      * @throws CpuFault when the step limit is reached
      */
@@ -317,7 +339,7 @@ public final class Cpu {
                     + " threads: give a schedule, run(0, 1, 0, …) / 有多个线程时要给出调度顺序 run(0, 1, 0, …)");
         }
         List<CpuStep> out = new ArrayList<>();
-        while (!halted[0]) {
+        while (runnable(0)) {
             out.add(step(0));
         }
         return out;
@@ -326,8 +348,10 @@ public final class Cpu {
     /**
      * Runs whole instructions in the given order: each entry is the 0-based thread that executes its next
      * instruction (fetch, decode and execute). 每一项是一个线程编号：该线程执行完整的下一条指令。
+     * When the schedule ends in a deadlock, {@link #deadlocked()} says so.
      *
-     * @throws IllegalArgumentException when an entry names a thread that does not exist or has already halted
+     * @throws IllegalArgumentException when an entry names a thread that does not exist, has finished or waits for
+     *                                  a lock
      */
     public List<CpuStep> run(int... schedule) {
         List<CpuStep> out = new ArrayList<>();
@@ -335,85 +359,34 @@ public final class Cpu {
             int t = schedule[k];
             if (t < 0 || t >= programs.length) {
                 throw new IllegalArgumentException("schedule[" + k + "] (" + t + ") must be a thread in 0.."
-                        + (programs.length - 1) + " / 调度里第 " + (k + 1) + " 项不是存在的线程");
+                        + (programs.length - 1) + " / 调度里第 " + (k + 1) + " 项不是存在的线程（编号从 0 开始，这台 CPU 有 "
+                        + programs.length + " 个线程）");
             }
-            if (halted[t]) {
-                throw new IllegalArgumentException("schedule[" + k + "] (" + t + ") names a halted thread / 调度里第 "
-                        + (k + 1) + " 项：线程 T" + (t + 1) + " 已经结束了");
+            String why = whyNot(t);
+            if (why != null) {
+                throw new IllegalArgumentException("schedule[" + k + "] (" + t + ") names a thread that cannot run / 调度里第 "
+                        + (k + 1) + " 项：" + why);
             }
             out.addAll(instruction(t));
         }
         return out;
     }
 
-    /** What executing one instruction did. */
-    record Effect(int pc, int writtenAddress, long loaded) {
-    }
-
-    /**
-     * Executes {@code i} on registers {@code r} and memory {@code mem}: the ALU and the bus, nothing else.
-     * Shared with {@link Interleavings}.
-     */
-    static Effect execute(Instruction i, long[] r, long[] mem, int pc) {
-        int nextPc = pc + Program.WORD;
-        int written = -1;
-        long loaded = 0;
-        switch (i.opcode()) {
-            case LOAD -> {
-                loaded = mem[(int) i.number() / Program.WORD];
-                r[i.r1().ordinal()] = loaded;
-            }
-            case STORE -> {
-                written = (int) i.number();
-                mem[written / Program.WORD] = r[i.r1().ordinal()];
-            }
-            case SET -> r[i.r1().ordinal()] = i.number();
-            case ADD -> r[i.r1().ordinal()] = r[i.r2().ordinal()] + r[i.r3().ordinal()];
-            case SUB -> r[i.r1().ordinal()] = r[i.r2().ordinal()] - r[i.r3().ordinal()];
-            case MUL -> r[i.r1().ordinal()] = r[i.r2().ordinal()] * r[i.r3().ordinal()];
-            case ADDI -> r[i.r1().ordinal()] = r[i.r2().ordinal()] + i.number();
-            case JMP -> nextPc = (int) i.number();
-            case JZ -> nextPc = r[i.r1().ordinal()] == 0 ? (int) i.number() : nextPc;
-            case JNZ -> nextPc = r[i.r1().ordinal()] != 0 ? (int) i.number() : nextPc;
-            case HALT -> {
-            }
-        }
-        return new Effect(nextPc, written, loaded);
-    }
-
-    private static String describe(Instruction i, long[] r, Effect e) {
-        return switch (i.opcode()) {
-            case LOAD -> "内存[" + i.number() + "] = " + e.loaded + " 读进寄存器 " + i.r1() + "；PC → " + e.pc;
-            case STORE -> "寄存器 " + i.r1() + " = " + r[i.r1().ordinal()] + " 写到内存[" + i.number() + "]；PC → " + e.pc;
-            case SET -> i.r1() + " ← " + i.number() + "；PC → " + e.pc;
-            case ADD, SUB, MUL, ADDI -> "ALU 算出 " + i.r1() + " = " + r[i.r1().ordinal()] + "；PC → " + e.pc;
-            case JMP -> "跳转：PC → " + e.pc;
-            case JZ, JNZ -> (e.pc == i.number() ? "条件成立，跳转" : "条件不成立，不跳") + "："
-                    + i.r1() + " = " + r[i.r1().ordinal()] + "；PC → " + e.pc;
-            case HALT -> "停机，程序结束";
-        };
-    }
-
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        for (int t = 0; t < programs.length; t++) {
-            sb.append(String.format("T%d PC=%-4d IR=%-16s", t + 1, pc[t], ir[t] == null ? "" : ir[t].text()));
-            for (Register r : Register.values()) {
-                sb.append(String.format(" %s=%-4d", r, regs[t][r.ordinal()]));
+        for (int t = 0; t < contexts.length; t++) {
+            sb.append(contexts[t]);
+            int lock = waitingFor(t);
+            if (lock >= 0) {
+                sb.append(" (在等锁 ").append(lock).append(')');
             }
-            sb.append(halted[t] ? " (已结束)" : "").append('\n');
+            sb.append('\n');
         }
-        memory().forEach((a, v) -> sb.append(String.format("内存[%d] = %d%n", a, v)));
+        memory().forEach((a, v) -> sb.append(String.format(Locale.ROOT, "内存[%d] = %d%n", a, v)));
+        if (deadlocked()) {
+            sb.append("死锁：所有没结束的线程都在等锁\n");
+        }
         return sb.toString();
-    }
-
-    /** Unused-map guard for callers that want a plain map of registers. */
-    static Map<Register, Long> registersOf(long[] r) {
-        EnumMap<Register, Long> m = new EnumMap<>(Register.class);
-        for (Register reg : Register.values()) {
-            m.put(reg, r[reg.ordinal()]);
-        }
-        return m;
     }
 }

@@ -12,7 +12,7 @@ package course.cpu;
  * @param r1      first register operand, or null
  * @param r2      second register operand, or null
  * @param r3      third register operand, or null
- * @param number  the address, constant or jump target, or 0
+ * @param number  the data address, constant or jump target, or 0
  */
 public record Instruction(int address, int line, String source, Opcode opcode,
                           Register r1, Register r2, Register r3, long number) {
@@ -23,9 +23,23 @@ public record Instruction(int address, int line, String source, Opcode opcode,
             case REG_ADDR, REG_IMM, REG_TARGET -> opcode + " " + r1 + ", " + number;
             case REG_REG_REG -> opcode + " " + r1 + ", " + r2 + ", " + r3;
             case REG_REG_IMM -> opcode + " " + r1 + ", " + r2 + ", " + number;
-            case TARGET -> opcode + " " + number;
+            case TARGET, ADDR -> opcode + " " + number;
+            case REG_REG_ADDR -> opcode + " " + r1 + ", " + r2 + ", " + number;
             case NONE -> opcode.name();
         };
+    }
+
+    /** The data address this instruction reads or writes (LOAD, STORE, LOCK, UNLOCK, CAS), or -1. */
+    public int memoryAddress() {
+        return switch (opcode.kind) {
+            case REG_ADDR, ADDR, REG_REG_ADDR -> (int) number;
+            default -> -1;
+        };
+    }
+
+    /** Whether this is a jump whose target is at or before itself: the program can loop. */
+    public boolean jumpsBack() {
+        return (opcode.kind == Opcode.Kind.TARGET || opcode.kind == Opcode.Kind.REG_TARGET) && number <= address;
     }
 
     @Override

@@ -1,12 +1,16 @@
 package course.cpu;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -41,7 +45,7 @@ public final class Program {
 
     private static final Pattern LABEL = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final String OPCODES = String.join(", ",
-            java.util.Arrays.stream(Opcode.values()).map(Enum::name).toList());
+            Arrays.stream(Opcode.values()).map(Enum::name).toList());
 
     private final int start;
     private final int memorySize;
@@ -129,6 +133,19 @@ public final class Program {
         return source;
     }
 
+    /** The addresses used as locks by LOCK and UNLOCK, smallest first. */
+    public SortedSet<Integer> lockAddresses() {
+        TreeSet<Integer> s = new TreeSet<>();
+        instructions.stream().filter(i -> i.opcode() == Opcode.LOCK || i.opcode() == Opcode.UNLOCK)
+                .forEach(i -> s.add(i.memoryAddress()));
+        return Collections.unmodifiableSortedSet(s);
+    }
+
+    /** Whether some jump goes back to itself or an earlier instruction, so the program can repeat instructions. */
+    public boolean hasLoop() {
+        return instructions.stream().anyMatch(Instruction::jumpsBack);
+    }
+
     /** Whether any instruction uses register {@code r}. */
     public boolean uses(Register r) {
         return instructions.stream().anyMatch(i -> i.r1() == r || i.r2() == r || i.r3() == r);
@@ -138,7 +155,7 @@ public final class Program {
     public String toString() {
         StringBuilder sb = new StringBuilder();
         instructions.forEach(i -> sb.append(i).append('\n'));
-        data.forEach((a, v) -> sb.append(String.format("%5d: %d (数据)%n", a, v)));
+        data.forEach((a, v) -> sb.append(String.format(Locale.ROOT, "%5d: %d (数据)%n", a, v)));
         return sb.toString();
     }
 
@@ -293,6 +310,10 @@ public final class Program {
                 case TARGET -> new Instruction(address, n, src, op, null, null, null, target(n, original, o[0]));
                 case REG_TARGET -> new Instruction(address, n, src, op, register(n, original, o[0], op, 1), null, null,
                         target(n, original, o[1]));
+                case ADDR -> new Instruction(address, n, src, op, null, null, null,
+                        dataAddress(n, original, o[0], op + " 的地址"));
+                case REG_REG_ADDR -> new Instruction(address, n, src, op, register(n, original, o[0], op, 1),
+                        register(n, original, o[1], op, 2), null, dataAddress(n, original, o[2], op + " 的地址"));
                 case NONE -> new Instruction(address, n, src, op, null, null, null, 0);
             };
         }
@@ -339,8 +360,9 @@ public final class Program {
         private int dataAddress(int n, String original, String token, String what) {
             int a = number(n, original, token, what);
             if (a >= start && a < end) {
+                int free = Math.min(memorySize - WORD, (end + 999) / 1000 * 1000);
                 throw new CpuFault(n, original, "地址 " + a + " 存放的是程序的指令（" + start + " 到 " + (end - WORD)
-                        + "），不能当数据读写：数据请放在别处，例如 2000。");
+                        + "），不能当数据读写：数据请放在程序后面，例如 " + free + "。");
             }
             return a;
         }

@@ -7,9 +7,10 @@ import java.lang.management.ThreadMXBean;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+
+import course.base.Args;
 
 /**
  * Finds deadlocked threads with {@link ThreadMXBean#findDeadlockedThreads()} and says, with the
@@ -22,7 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <pre>{@code
  * ReentrantLock a = new ReentrantLock(), b = new ReentrantLock();
  * DeadlockDetector detector = DeadlockDetector.create().name(a, "锁A").name(b, "锁B");
- * DeadlockReport report = detector.detect();   // report.found() / System.out.println(report)
+ * DeadlockSnapshot snapshot = detector.detect();   // snapshot.found() / System.out.println(snapshot)
  * }</pre>
  *
  * <p>Thread-safety: name the locks from one thread before the demo starts; {@link #detect()} may then
@@ -44,12 +45,12 @@ public final class DeadlockDetector {
 
     /** A detector reading threads from {@code probe} (a stub in tests). */
     public static DeadlockDetector using(ThreadProbe probe) {
-        return new DeadlockDetector(Objects.requireNonNull(probe, "probe"));
+        return new DeadlockDetector(Args.notNull("probe", probe));
     }
 
     /** Names a lock the JVM reports as {@code ref} (for stubs). */
     public DeadlockDetector name(ThreadProbe.LockRef ref, String name) {
-        names.put(Objects.requireNonNull(ref, "ref"), Objects.requireNonNull(name, "name"));
+        names.put(Args.notNull("ref", ref), Args.notNull("name", name));
         return this;
     }
 
@@ -60,8 +61,8 @@ public final class DeadlockDetector {
      * @throws IllegalStateException when the ReentrantLock is held by some thread
      */
     public DeadlockDetector name(Object lock, String name) {
-        Objects.requireNonNull(lock, "lock");
-        Objects.requireNonNull(name, "name");
+        Args.notNull("lock", lock);
+        Args.notNull("name", name);
         if (lock instanceof ReentrantLock rl) {
             return name(refOf(rl, name), name);
         }
@@ -97,12 +98,12 @@ public final class DeadlockDetector {
         throw new IllegalStateException("the JVM does not report lock " + name + " / 这个 JVM 不报告 ReentrantLock 的持有者");
     }
 
-    /** The deadlock right now, or an empty report. */
-    public DeadlockReport detect() {
+    /** The deadlock right now, or an empty snapshot (found() is false) when there is none. */
+    public DeadlockSnapshot detect() {
         long[] ids = probe.findDeadlockedThreads();
         if (ids.length == 0) {
-            return DeadlockReport.none();
+            return DeadlockSnapshot.none();
         }
-        return DeadlockReport.of(probe.snapshots(ids), names);
+        return DeadlockSnapshot.of(probe.snapshots(ids), names);
     }
 }

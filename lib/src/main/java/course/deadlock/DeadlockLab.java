@@ -4,18 +4,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
+import course.base.Args;
 import course.threads.LabLog;
-import course.threads.LabRun;
+import course.threads.ThreadLabResult;
 import course.threads.ThreadLab;
 
 /**
@@ -37,7 +38,9 @@ import course.threads.ThreadLab;
  * DeadlockLab.twoLocks().tryLock(Duration.ofMillis(50)).run()    // 修复 2
  * }</pre>
  *
- * <p>Every thread is a daemon thread joined within the time limit; nothing is left running.
+ * <p>Thread-safety: configure and run a lab from one thread. {@link #run()} may be called again (each call
+ * makes new locks and threads). Every thread it starts (the two workers and the watchdog) is a daemon thread
+ * joined within {@link #timeout(Duration)}; nothing is left running when it returns.
  */
 public final class DeadlockLab {
 
@@ -71,7 +74,7 @@ public final class DeadlockLab {
 
     private Fix fix = Fix.NONE;
     private Duration tryTimeout = Duration.ofMillis(50);
-    private Duration limit = Duration.ofSeconds(5);
+    private Duration timeout = Duration.ofSeconds(5);
     private long seed = 42;
 
     private DeadlockLab() {
@@ -95,7 +98,7 @@ public final class DeadlockLab {
      * @throws IllegalArgumentException when not positive
      */
     public DeadlockLab tryLock(Duration timeout) {
-        this.tryTimeout = positive("timeout", timeout);
+        this.tryTimeout = Args.positive("tryLock timeout", timeout, "tryLock 的等待时间");
         this.fix = Fix.TRY_LOCK;
         return this;
     }
@@ -105,8 +108,8 @@ public final class DeadlockLab {
      *
      * @throws IllegalArgumentException when not positive
      */
-    public DeadlockLab limit(Duration limit) {
-        this.limit = positive("limit", limit);
+    public DeadlockLab timeout(Duration timeout) {
+        this.timeout = Args.positive("timeout", timeout, "时间限制");
         return this;
     }
 
@@ -117,28 +120,28 @@ public final class DeadlockLab {
     }
 
     /** Runs the scenario with its watchdog and reports what happened. */
-    public DeadlockRun run() {
+    public DeadlockResult run() {
         ReentrantLock a = new ReentrantLock();
         ReentrantLock b = new ReentrantLock();
         DeadlockDetector detector = DeadlockDetector.create().name(a, "锁A").name(b, "锁B");
         CyclicBarrier meet = new CyclicBarrier(2);
-        Map<String, Thread> threads = new ConcurrentHashMap<>();
-        ThreadLab lab = ThreadLab.create("两个线程，两把锁（" + fix.chinese() + "）").timeout(limit);
+        Workers workers = new Workers();
+        ThreadLab lab = ThreadLab.create("两个线程，两把锁（" + fix.chinese() + "）").timeout(timeout);
         LabLog log = lab.log();
         Random random = new Random(seed);
         long seed1 = random.nextLong();
         long seed2 = random.nextLong();
         if (fix == Fix.LOCK_ORDER) {
-            lab.thread(THREAD_1, out -> ordered(threads, out, a, "锁A", b, "锁B"))
-                    .thread(THREAD_2, out -> ordered(threads, out, a, "锁A", b, "锁B"));
+            lab.thread(THREAD_1, out -> ordered(workers, out, a, "锁A", b, "锁B"))
+                    .thread(THREAD_2, out -> ordered(workers, out, a, "锁A", b, "锁B"));
         } else if (fix == Fix.NONE) {
-            lab.thread(THREAD_1, out -> opposite(threads, out, meet, a, "锁A", b, "锁B"))
-                    .thread(THREAD_2, out -> opposite(threads, out, meet, b, "锁B", a, "锁A"));
+            lab.thread(THREAD_1, out -> opposite(workers, out, meet, a, "锁A", b, "锁B"))
+                    .thread(THREAD_2, out -> opposite(workers, out, meet, b, "锁B", a, "锁A"));
         } else {
-            lab.thread(THREAD_1, out -> backingOff(threads, out, meet, a, "锁A", b, "锁B", new Random(seed1)))
-                    .thread(THREAD_2, out -> backingOff(threads, out, meet, b, "锁B", a, "锁A", new Random(seed2)));
+            lab.thread(THREAD_1, out -> backingOff(workers, out, meet, a, "锁A", b, "锁B", new Random(seed1)))
+                    .thread(THREAD_2, out -> backingOff(workers, out, meet, b, "锁B", a, "锁A", new Random(seed2)));
         }
-        AtomicReference<DeadlockReport> found = new AtomicReference<>(DeadlockReport.none());
+        AtomicReference<DeadlockSnapshot> found = new AtomicReference<>(DeadlockSnapshot.none());
         List<String> broken = new ArrayList<>();
         CountDownLatch done = new CountDownLatch(1);
         long[] detectedAt = {-1};
@@ -148,8 +151,8 @@ public final class DeadlockLab {
             try {
                 long since = -1;
                 while (!done.await(20, TimeUnit.MILLISECONDS)) {
-                    DeadlockReport r = detector.detect();
-                    List<String> ours = r.threadNames().stream().filter(threads::containsKey).toList();
+                    DeadlockSnapshot r = detector.detect();
+                    List<String> ours = r.threadNames().stream().filter(workers::contains).toList();
                     if (ours.isEmpty()) {
                         since = -1;
                         continue;
@@ -166,7 +169,7 @@ public final class DeadlockLab {
                         synchronized (broken) {
                             broken.add(victim);
                         }
-                        threads.get(victim).interrupt();
+                        workers.interrupt(victim);
                         return;
                     }
                 }
@@ -176,7 +179,7 @@ public final class DeadlockLab {
         }, "看门狗");
         watchdog.setDaemon(true);
         watchdog.start();
-        LabRun run;
+        ThreadLabResult run;
         try {
             run = lab.run();
         } finally {
@@ -190,19 +193,44 @@ public final class DeadlockLab {
         synchronized (broken) {
             brokenCopy = List.copyOf(broken);
         }
-        return new DeadlockRun(fix, run, found.get(), brokenCopy, alive,
-                detectedAt[0] < 0 ? null : Duration.ofNanos(detectedAt[0]));
+        return new DeadlockResult(fix, run, found.get(), brokenCopy, alive,
+                detectedAt[0] < 0 ? null : Duration.ofNanos(detectedAt[0]), workers.worked.get());
     }
 
-    private static void ordered(Map<String, Thread> threads, LabLog out, ReentrantLock first, String n1,
+    /** The lab's two worker threads, by name, and how many of them got both locks and did their work. */
+    private static final class Workers {
+        private final Map<String, Thread> byName = new ConcurrentHashMap<>();
+        final AtomicInteger worked = new AtomicInteger();
+
+        /** Called first by each worker, so the watchdog can find and interrupt it. */
+        void register() {
+            byName.put(Thread.currentThread().getName(), Thread.currentThread());
+        }
+
+        boolean contains(String name) {
+            return byName.containsKey(name);
+        }
+
+        void interrupt(String name) {
+            byName.get(name).interrupt();
+        }
+
+        /** The calling worker holds both locks: it does its work (one line in the log) and counts it. */
+        void work(LabLog out, String second) {
+            out.println("拿到 " + second + "，干活，然后释放两把锁");
+            worked.incrementAndGet();
+        }
+    }
+
+    private static void ordered(Workers workers, LabLog out, ReentrantLock first, String n1,
                                 ReentrantLock second, String n2) throws InterruptedException {
-        threads.put(Thread.currentThread().getName(), Thread.currentThread());
+        workers.register();
         first.lockInterruptibly();
         try {
             out.println("拿到 " + n1 + "，去拿 " + n2);
             second.lockInterruptibly();
             try {
-                out.println("拿到 " + n2 + "，干活，然后释放两把锁");
+                workers.work(out, n2);
             } finally {
                 second.unlock();
             }
@@ -211,9 +239,9 @@ public final class DeadlockLab {
         }
     }
 
-    private static void opposite(Map<String, Thread> threads, LabLog out, CyclicBarrier meet, ReentrantLock first,
+    private static void opposite(Workers workers, LabLog out, CyclicBarrier meet, ReentrantLock first,
                                  String n1, ReentrantLock second, String n2) throws Exception {
-        threads.put(Thread.currentThread().getName(), Thread.currentThread());
+        workers.register();
         first.lockInterruptibly();
         try {
             out.println("拿到 " + n1);
@@ -226,7 +254,7 @@ public final class DeadlockLab {
                 return;
             }
             try {
-                out.println("拿到 " + n2 + "，干活，然后释放两把锁");
+                workers.work(out, n2);
             } finally {
                 second.unlock();
             }
@@ -235,20 +263,20 @@ public final class DeadlockLab {
         }
     }
 
-    private void backingOff(Map<String, Thread> threads, LabLog out, CyclicBarrier meet, ReentrantLock first, String n1,
+    private void backingOff(Workers workers, LabLog out, CyclicBarrier meet, ReentrantLock first, String n1,
                             ReentrantLock second, String n2, Random random) throws Exception {
-        threads.put(Thread.currentThread().getName(), Thread.currentThread());
+        workers.register();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             long backOff;
             first.lockInterruptibly();
             try {
                 out.println("第 " + attempt + " 次：拿到 " + n1);
                 if (attempt == 1) {
-                    meet.await(limit.toMillis(), TimeUnit.MILLISECONDS); // 第一次强制两边都拿到第一把锁
+                    meet.await(timeout.toMillis(), TimeUnit.MILLISECONDS); // 第一次强制两边都拿到第一把锁
                 }
                 if (second.tryLock(tryTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     try {
-                        out.println("拿到 " + n2 + "，干活，然后释放两把锁");
+                        workers.work(out, n2);
                         return;
                     } finally {
                         second.unlock();
@@ -264,13 +292,5 @@ public final class DeadlockLab {
             Thread.sleep(backOff); // 随机退避：两个线程错开，不再同时拿第一把锁
         }
         throw new IllegalStateException("gave up after " + MAX_ATTEMPTS + " attempts / 重试太多次了");
-    }
-
-    private static Duration positive(String name, Duration d) {
-        Objects.requireNonNull(d, name);
-        if (d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException(name + " (" + d + ") must be positive / 时间必须大于 0");
-        }
-        return d;
     }
 }

@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.text.DecimalFormat;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -26,6 +27,8 @@ import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+
+import course.base.Args;
 
 /**
  * Draws JFreeChart charts as images, with a Chinese font on every title, label and legend.
@@ -68,9 +71,7 @@ public final class Charts {
 
     /** Draws the chart, first applying the course theme if {@link #themed} was not called on it. */
     public static BufferedImage render(JFreeChart chart, int width, int height) {
-        if (width <= 0 || height <= 0) {
-            throw new IllegalArgumentException("width and height (" + width + "x" + height + ") must be positive");
-        }
+        Args.check(width > 0 && height > 0, "width and height", width + "x" + height, "be positive", "图的宽和高都要大于 0");
         if (!THEMED.containsKey(chart)) {
             themed(chart);
         }
@@ -124,7 +125,7 @@ public final class Charts {
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new java.text.DecimalFormat("0.##")));
+        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.##")));
         renderer.setDefaultItemLabelsVisible(true);
         return render(chart);
     }

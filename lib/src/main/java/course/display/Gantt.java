@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +22,8 @@ import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYIntervalSeries;
 import org.jfree.data.xy.XYIntervalSeriesCollection;
+
+import course.base.Args;
 
 /**
  * A Gantt chart: one row per thread, core or task, one bar per time span.
@@ -47,9 +50,7 @@ public final class Gantt {
      */
     public record Bar(String row, double start, double end, String series, String label) {
         public Bar {
-            if (end < start) {
-                throw new IllegalArgumentException("end (" + end + ") must not be before start (" + start + ")");
-            }
+            Args.check(end >= start, "end", end, "not be before start (" + start + ")", "结束时间不能早于开始时间");
         }
     }
 
@@ -76,7 +77,7 @@ public final class Gantt {
         series.values().forEach(data::addSeries);
 
         List<String> reversed = new ArrayList<>(rows);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         SymbolAxis rowAxis = new SymbolAxis(null, reversed.toArray(String[]::new));
         rowAxis.setGridBandsVisible(false);
         NumberAxis time = new NumberAxis(timeAxis);

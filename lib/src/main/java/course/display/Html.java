@@ -1,5 +1,7 @@
 package course.display;
 
+import course.base.Args;
+
 /**
  * A piece of HTML that a notebook shows as HTML when it is a cell's result.
  *
@@ -11,9 +13,7 @@ package course.display;
 public record Html(String html) {
 
     public Html {
-        if (html == null) {
-            throw new IllegalArgumentException("html must not be null");
-        }
+        Args.notNull("html", html);
     }
 
     /** The markup; the course kernel shows a result with this method as HTML. */

@@ -3,6 +3,7 @@ package course.display;
 import java.awt.Color;
 import java.awt.Paint;
 import java.awt.image.BufferedImage;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,19 +13,26 @@ import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
-import course.race.RaceCost;
+import course.base.Args;
+import course.race.RaceCostResult;
 import course.race.RaceResult;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+
+import course.base.Args;
 
 /**
  * Pictures and tables of the race lab ({@code course.race}): outcome table, histogram of final
@@ -59,7 +67,7 @@ public final class RaceCharts {
     }
 
     /** One row per result: strategy, mode, runs, lost-update runs and share, median time. */
-    public static Html summary(List<RaceResult> results) {
+    public static Html table(List<RaceResult> results) {
         Table t = Table.create("各种写法的结果",
                 StringColumn.create("写法", results.stream().map(r -> r.strategy().label()).toList()),
                 StringColumn.create("模式", results.stream().map(r -> r.widened() ? "演示（放大窗口）" : "正常").toList()),
@@ -80,9 +88,7 @@ public final class RaceCharts {
 
     /** {@link #histogram(RaceResult)} with {@code bins} bins below the expected total. */
     public static BufferedImage histogram(RaceResult r, int bins) {
-        if (bins < 1) {
-            throw new IllegalArgumentException("bins (" + bins + ") must be positive");
-        }
+        Args.positive("bins", bins, "分组数");
         long expected = r.expected();
         long lo = r.finals().stream().mapToLong(Long::longValue).min().orElse(expected);
         long hi = r.finals().stream().mapToLong(Long::longValue).max().orElse(expected);
@@ -116,7 +122,7 @@ public final class RaceCharts {
         CategoryPlot plot = chart.getCategoryPlot();
         plot.setRenderer(colouredBars(colours, new StandardCategoryItemLabelGenerator()));
         plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        plot.getRangeAxis().setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        plot.getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         return Charts.render(chart);
     }
 
@@ -132,18 +138,17 @@ public final class RaceCharts {
                 PlotOrientation.HORIZONTAL, false, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
         BarRenderer renderer = colouredBars(colours,
-                new StandardCategoryItemLabelGenerator(" {2} %", new java.text.DecimalFormat("0")));
-        renderer.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
-                org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
+                new StandardCategoryItemLabelGenerator(" {2} %", new DecimalFormat("0")));
+        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
         plot.setRenderer(renderer);
         plot.getRangeAxis().setRange(0, 110);
         return Charts.render(chart);
     }
 
     /** Grouped bars: nanoseconds per increment, one group per thread count, one bar per strategy. */
-    public static BufferedImage cost(List<RaceCost.Point> points) {
+    public static BufferedImage cost(RaceCostResult result) {
         Map<String, Map<String, Double>> series = new LinkedHashMap<>();
-        for (RaceCost.Point p : points) {
+        for (RaceCostResult.Point p : result.points()) {
             series.computeIfAbsent(p.strategy().label(), k -> new LinkedHashMap<>())
                     .put(p.threads() + " 个线程", Math.round(p.nanosPerIncrement() * 100) / 100.0);
         }

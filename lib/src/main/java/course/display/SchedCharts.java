@@ -5,10 +5,11 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import course.sched.JobState;
-import course.sched.Schedule;
+import course.sched.ScheduleResult;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -17,8 +18,11 @@ import tech.tablesaw.api.Table;
 /**
  * Charts and tables of scheduler simulations: a Gantt chart per core, a state timeline per job, metrics.
  *
- * <p>调度模拟结果的图和表：{@link #gantt(Schedule)} 每个核一行，看谁在什么时候占着它；
- * {@link #states(Schedule)} 每个任务一行，看它什么时候就绪、执行、等待；{@link #metrics(Schedule)} 指标表。
+ * <p>调度模拟结果的图和表：{@link #gantt(ScheduleResult)} 每个核一行，看谁在什么时候占着它；
+ * {@link #states(ScheduleResult)} 每个任务一行，看它什么时候就绪、执行、等待；{@link #table(ScheduleResult)} 指标表
+ * （{@link #data(ScheduleResult)}：同样的表格，Tablesaw 格式，可以在上面计算）。
+ *
+ * <p>Thread-safety: stateless; each call draws from the immutable result it is given.
  */
 public final class SchedCharts {
 
@@ -34,47 +38,47 @@ public final class SchedCharts {
     }
 
     /** The default title: policy and cores. */
-    static String title(Schedule s) {
+    static String title(ScheduleResult s) {
         return s.policy() + "，" + s.cores() + " 个核";
     }
 
     /** A Gantt chart with one row per core (核 0, 核 1, …) and one coloured bar per run of a job. */
-    public static BufferedImage gantt(Schedule s) {
+    public static BufferedImage gantt(ScheduleResult s) {
         return gantt(title(s) + "：每个核上在跑哪个任务", s);
     }
 
-    /** {@link #gantt(Schedule)} with a title of your own. */
-    public static BufferedImage gantt(String title, Schedule s) {
+    /** {@link #gantt(ScheduleResult)} with a title of your own. */
+    public static BufferedImage gantt(String title, ScheduleResult s) {
         List<Gantt.Bar> bars = new ArrayList<>();
         String anyJob = s.metrics().get(0).job();
         for (int c = 0; c < s.cores(); c++) {
             bars.add(new Gantt.Bar("核 " + c, 0, 0, anyJob, "")); // every core gets its row, even when idle
         }
-        for (Schedule.Slice x : s.slices()) {
+        for (ScheduleResult.Slice x : s.slices()) {
             bars.add(new Gantt.Bar("核 " + x.core(), x.start(), x.end(), x.job(), x.job()));
         }
         return Gantt.chart(title, "时间 (ms)", bars);
     }
 
     /** A timeline with one row per job, coloured by state (新建/就绪/执行/等待/终止). */
-    public static BufferedImage states(Schedule s) {
+    public static BufferedImage states(ScheduleResult s) {
         return states(title(s) + "：每个任务的状态", s);
     }
 
-    /** {@link #states(Schedule)} with a title of your own. */
-    public static BufferedImage states(String title, Schedule s) {
+    /** {@link #states(ScheduleResult)} with a title of your own. */
+    public static BufferedImage states(String title, ScheduleResult s) {
         List<Gantt.Bar> bars = new ArrayList<>();
-        for (Schedule.StateSpan x : s.states()) {
+        for (ScheduleResult.StateSpan x : s.states()) {
             String st = x.state().chinese();
             bars.add(new Gantt.Bar(x.job(), x.start(), x.end(), st, x.state() == JobState.TERMINATED ? "" : st));
         }
         return Gantt.chart(title, "时间 (ms)", bars, STATE_COLOURS);
     }
 
-    /** Per-job metrics and the averages as a Tablesaw table. */
-    public static Table metricsTable(Schedule s) {
+    /** Per-job metrics and the averages as a Tablesaw table, to compute on (the last row, 平均, holds averages and totals). */
+    public static Table data(ScheduleResult s) {
         Table t = Table.create(title(s) + "：总用时 " + s.makespan() + " ms，CPU 利用率 "
-                + String.format("%.1f %%", 100 * s.utilisation()) + "，上下文切换 " + s.contextSwitches() + " 次");
+                + String.format(Locale.ROOT, "%.1f %%", 100 * s.utilisation()) + "，上下文切换 " + s.contextSwitches() + " 次");
         StringColumn job = StringColumn.create("任务");
         IntColumn arrival = IntColumn.create("到达 (ms)");
         IntColumn finish = IntColumn.create("完成 (ms)");
@@ -82,7 +86,7 @@ public final class SchedCharts {
         DoubleColumn waiting = DoubleColumn.create("等待时间 (ms)");
         DoubleColumn response = DoubleColumn.create("响应时间 (ms)");
         IntColumn switches = IntColumn.create("上下文切换 (次)");
-        for (Schedule.JobMetrics m : s.metrics()) {
+        for (ScheduleResult.JobMetrics m : s.metrics()) {
             job.append(m.job());
             arrival.append(m.arrival());
             finish.append(m.finish());
@@ -107,8 +111,8 @@ public final class SchedCharts {
     }
 
     /** Per-job metrics and the averages as HTML (the last row, 平均, holds averages and totals). */
-    public static Html metrics(Schedule s) {
-        return Tables.html(metricsTable(s));
+    public static Html table(ScheduleResult s) {
+        return Tables.html(data(s));
     }
 
     /**
@@ -117,7 +121,7 @@ public final class SchedCharts {
      *
      * @param schedules label → schedule, in display order
      */
-    public static BufferedImage compare(String title, Map<String, Schedule> schedules) {
+    public static BufferedImage compare(String title, Map<String, ScheduleResult> schedules) {
         Map<String, Map<String, Double>> series = new LinkedHashMap<>();
         Map<String, Double> makespan = new LinkedHashMap<>();
         Map<String, Double> turnaround = new LinkedHashMap<>();

@@ -6,7 +6,7 @@ import java.util.TreeMap;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 import course.sched.Job;
-import course.sched.Schedule;
+import course.sched.ScheduleResult;
 import course.sched.Scheduler;
 
 /**
@@ -32,7 +32,7 @@ public final class Ex01 {
      * one core.
      */
     public static Verdict finishTimes(Map<String, Integer> predicted) {
-        Schedule s = Scheduler.roundRobin().run(jobs());
+        ScheduleResult s = Scheduler.roundRobin().run(jobs());
         Exercise e = Exercise.named("练习 1：预测轮转调度的完成时间");
         for (String job : new String[]{"A", "B", "C"}) {
             Integer p = predicted == null ? null : predicted.get(job);
@@ -53,7 +53,7 @@ public final class Ex01 {
         if (cores <= 0) {
             return e.expect("核数 " + cores + " 要大于 0", false, "至少要有 1 个核。").verdict();
         }
-        Schedule mine = Scheduler.roundRobin().cores(cores).run(jobs());
+        ScheduleResult mine = Scheduler.roundRobin().cores(cores).run(jobs());
         e.expect(cores + " 个核时总用时 " + mine.makespan() + " ms，不超过 25 ms", mine.makespan() <= LIMIT_MS,
                 "核太少：用 Scheduler.roundRobin().cores(n).run(Ex01.jobs()) 试试，看 makespan()。");
         boolean fewer = cores > 1 && Scheduler.roundRobin().cores(cores - 1).run(jobs()).makespan() <= LIMIT_MS;
@@ -72,7 +72,7 @@ public final class Ex01 {
 
     /** The reference answer of 练习 1 (for tests). */
     static Map<String, Integer> finishTimesAnswer() {
-        Schedule s = Scheduler.roundRobin().run(jobs());
+        ScheduleResult s = Scheduler.roundRobin().run(jobs());
         Map<String, Integer> m = new TreeMap<>();
         s.metrics().forEach(x -> m.put(x.job(), x.finish()));
         return m;

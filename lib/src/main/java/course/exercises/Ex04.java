@@ -2,7 +2,7 @@ package course.exercises;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
@@ -24,14 +24,14 @@ public final class Ex04 {
      * 练习 1: the learner's code runs {@code work} three times on three new threads at once and
      * returns the names of the threads that ran it (what {@code work} returned).
      */
-    public static Verdict threeThreads(Supplier<List<String>> learnerCode) {
+    public static Verdict threeThreads(Callable<List<String>> learnerCode) {
+        Exercise ex = Exercise.named("练习 1：三个线程同时工作");
         String caller = Thread.currentThread().getName();
         long t0 = System.nanoTime();
-        List<String> names = learnerCode.get();
+        List<String> names = ex.attempt("代码正常返回", learnerCode, "join() 可能抛出 InterruptedException：方法上写 throws 就行。");
         long millis = (System.nanoTime() - t0) / 1_000_000;
         boolean three = names != null && names.size() == 3;
-        return Exercise.named("练习 1：三个线程同时工作")
-                .expectEquals("work 被执行的次数", 3, names == null ? 0 : names.size(),
+        return ex.expectEquals("work 被执行的次数", 3, names == null ? 0 : names.size(),
                         "每个线程执行一次 work(i)，把它的返回值放进列表。")
                 .expect("三次 work 在三个不同的新线程里执行 (线程名: " + names + ")",
                         three && new HashSet<>(names).size() == 3 && !names.contains(caller),

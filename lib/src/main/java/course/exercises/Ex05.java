@@ -9,7 +9,7 @@ import course.check.Exercise;
 import course.check.Exercise.Verdict;
 import course.cpu.Cpu;
 import course.cpu.Interleavings;
-import course.threads.LabRun;
+import course.threads.ThreadLabResult;
 import course.threads.ThreadLab;
 
 /**
@@ -52,7 +52,7 @@ public final class Ex05 {
             } catch (RuntimeException e) {
                 return ex.expect("读取计数器", false, "读计数器时抛出了 " + e).verdict();
             }
-            LabRun lab = ThreadLab.create(title).timeout(Duration.ofSeconds(10))
+            ThreadLabResult lab = ThreadLab.create(title).timeout(Duration.ofSeconds(10))
                     .threads("练习线程-", THREADS, out -> {
                         for (int i = 0; i < INCREMENTS; i++) {
                             increment.run();

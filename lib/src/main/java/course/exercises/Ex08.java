@@ -9,7 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
-import course.threads.LabRun;
+import course.threads.ThreadLabResult;
 import course.threads.ThreadLab;
 
 /**
@@ -95,7 +95,7 @@ public final class Ex08 {
         ThreadLocal<Boolean> met = ThreadLocal.withInitial(() -> false);
         Account a = new Account(1, 1000, meet, met);
         Account b = new Account(2, 1000, meet, met);
-        LabRun lab = ThreadLab.create("练习 1").timeout(Duration.ofSeconds(3))
+        ThreadLabResult lab = ThreadLab.create("练习 1").timeout(Duration.ofSeconds(3))
                 .thread("转账 1→2", out -> {
                     for (int i = 0; i < TRANSFERS; i++) {
                         transfer.transfer(a, b, 1);
@@ -175,7 +175,7 @@ public final class Ex08 {
     /** Runs the learner's code on a daemon thread: {result, timedOut, firstFreeAfterwards}. */
     private static Object[] runLearner(TryBoth learner, ReentrantLock first, ReentrantLock second) {
         Object[] out = new Object[3];
-        LabRun lab = ThreadLab.create("练习 2").timeout(Duration.ofSeconds(1)).grace(Duration.ofMillis(200))
+        ThreadLabResult lab = ThreadLab.create("练习 2").timeout(Duration.ofSeconds(1)).grace(Duration.ofMillis(200))
                 .thread("练习线程", o -> {
                     out[0] = learner.tryBoth(first, second);
                     out[2] = !first.isHeldByCurrentThread();

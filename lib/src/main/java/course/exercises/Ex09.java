@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
+import course.check.Answer;
+import course.check.BiAnswer;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 
@@ -18,18 +20,6 @@ public final class Ex09 {
 
     /** Pause of the producer in exercise 1 between two bones, in milliseconds. */
     public static final long PRODUCER_PAUSE_MILLIS = 50;
-
-    /** A learner's answer: code that may throw. */
-    @FunctionalInterface
-    public interface Answer<T, R> {
-        R apply(T t) throws Exception;
-    }
-
-    /** A learner's answer with two inputs. */
-    @FunctionalInterface
-    public interface Answer2<T, U, R> {
-        R apply(T t, U u) throws Exception;
-    }
 
     private Ex09() {
     }
@@ -68,7 +58,7 @@ public final class Ex09 {
      * 练习 2: the learner's code starts one producer of {@code bones} bones and {@code consumers} consumers,
      * ends them with poison pills, joins them, and returns every bone eaten.
      */
-    public static Verdict poisonPill(Answer2<Integer, Integer, List<String>> learnerCode) {
+    public static Verdict poisonPill(BiAnswer<Integer, Integer, List<String>> learnerCode) {
         int bones = 20;
         int consumers = 3;
         LearnerRun.Outcome<List<String>> out = LearnerRun.run(() -> learnerCode.apply(bones, consumers), 10_000, 2000, true);

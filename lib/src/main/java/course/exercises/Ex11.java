@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import course.check.Answer;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 
@@ -17,12 +18,6 @@ public final class Ex11 {
 
     /** How long each task of exercise 1 takes, in milliseconds. */
     public static final long TASK_MILLIS = 400;
-
-    /** A learner's answer: code that may throw. */
-    @FunctionalInterface
-    public interface Answer<T, R> {
-        R apply(T t) throws Exception;
-    }
 
     private Ex11() {
     }

@@ -1,9 +1,8 @@
 package course.exercises;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
@@ -24,10 +23,12 @@ public final class Ex12 {
      * 练习 1: the learner's code starts two {@link NumsChild} children (words "baidu" and "neuedu"),
      * waits for both, and returns their handles. The check closes them.
      */
-    public static Verdict twoChildren(Supplier<List<ChildJvm>> learnerCode) {
+    public static Verdict twoChildren(Callable<List<ChildJvm>> learnerCode) {
+        Exercise ex = Exercise.named("练习 1：两个子进程，各有一份 nums");
         List<ChildJvm> children = List.of();
         try {
-            List<ChildJvm> got = learnerCode.get();
+            List<ChildJvm> got = ex.attempt("代码正常返回", learnerCode,
+                    "waitFor 可能抛出 InterruptedException：方法上写 throws 就行。");
             children = got == null ? List.of() : got;
             long me = ProcessHandle.current().pid();
             boolean two = children.size() == 2;
@@ -36,8 +37,7 @@ public final class Ex12 {
             boolean ended = two && children.stream().noneMatch(ChildJvm::isAlive);
             boolean ok = ended && children.stream().allMatch(c -> c.exitCode() == 0);
             String all = ended ? children.get(0).stdout() + children.get(1).stdout() : "";
-            return Exercise.named("练习 1：两个子进程，各有一份 nums")
-                    .expectEquals("子进程个数", 2, children.size(), "用 ChildJvm.start(NumsChild.class, \"baidu\") 启动两个，放进列表返回。")
+            return ex.expectEquals("子进程个数", 2, children.size(), "用 ChildJvm.start(NumsChild.class, \"baidu\") 启动两个，放进列表返回。")
                     .expect("两个子进程的 pid 不同，也都不是当前进程 (" + me + ")", two && pids.size() == 2 && !pids.contains(me),
                             "每个子进程都是一个新的进程，有自己的 pid。")
                     .expect("返回之前两个子进程都已经结束，退出码是 0", ok,
@@ -81,6 +81,4 @@ public final class Ex12 {
         }
         return k > j ? Long.parseLong(output.substring(j, k)) : -1;
     }
-
-    static final Duration LIMIT = Duration.ofSeconds(20);
 }

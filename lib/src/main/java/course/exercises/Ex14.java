@@ -2,8 +2,8 @@ package course.exercises;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
+import course.check.Answer;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 import course.process.ProcessPool;
@@ -27,14 +27,15 @@ public final class Ex14 {
      * 练习 1: with a pool of 2 workers, the learner computes the squares of 0..5 with the task
      * {@code square(i, TASK_MILLIS)}, asynchronously, and returns them in order.
      */
-    public static Verdict asyncSquares(Function<ProcessPool, List<Long>> learnerCode) {
+    public static Verdict asyncSquares(Answer<ProcessPool, List<Long>> learnerCode) {
+        Exercise ex = Exercise.named("练习 1：异步提交，再收结果");
         try (ProcessPool pool = ProcessPool.withWorkers(2)) {
             long t0 = System.nanoTime();
-            List<Long> got = learnerCode.apply(pool);
+            List<Long> got = ex.attempt("代码正常返回", () -> learnerCode.apply(pool),
+                    "future.get() 可能抛出 ExecutionException（任务失败）或 InterruptedException：看异常的原因 getCause()。");
             long millis = (System.nanoTime() - t0) / 1_000_000;
             long sync = TASKS * TASK_MILLIS;
-            return Exercise.named("练习 1：异步提交，再收结果")
-                    .expectEquals("结果（按 0..5 的顺序）", List.of(0L, 1L, 4L, 9L, 16L, 25L), got,
+            return ex.expectEquals("结果（按 0..5 的顺序）", List.of(0L, 1L, 4L, 9L, 16L, 25L), got,
                             "submit(\"square\", i, Ex14.TASK_MILLIS) 返回 Future，get() 得到 ProcessPoolResult，asLong() 是平方。")
                     .expect("用时 " + millis + " ms，明显少于一个一个做的 " + sync + " ms", millis < sync * 3 / 4,
                             "先把 6 个任务都 submit，把 Future 放进列表，再逐个 get()；submit(...).get() 写在同一个循环里就变成同步了。")
@@ -46,17 +47,18 @@ public final class Ex14 {
      * 练习 2: the learner submits {@code crash(42)}, catches the failure and returns the worker's exit
      * code from {@link course.process.WorkerCrashedException}; then the pool must still work.
      */
-    public static Verdict crashExitCode(Function<ProcessPool, Integer> learnerCode) {
+    public static Verdict crashExitCode(Answer<ProcessPool, Integer> learnerCode) {
+        Exercise ex = Exercise.named("练习 2：工作进程崩溃了");
         try (ProcessPool pool = ProcessPool.withWorkers(1)) {
-            Integer code = learnerCode.apply(pool);
+            Integer code = ex.attempt("代码正常返回", () -> learnerCode.apply(pool),
+                    "future.get() 抛出的 ExecutionException 要捕获：它的 getCause() 就是 WorkerCrashedException。");
             boolean stillWorks;
             try {
                 stillWorks = pool.submit("pid").get(30, TimeUnit.SECONDS).workerPid() > 0;
             } catch (Exception e) {
                 stillWorks = false;
             }
-            return Exercise.named("练习 2：工作进程崩溃了")
-                    .expectEquals("读到的退出码", 42, code,
+            return ex.expectEquals("读到的退出码", 42, code,
                             "future.get() 抛出 ExecutionException；它的 getCause() 是 WorkerCrashedException，exitCode() 就是退出码。")
                     .expectEquals("进程池换上的新工作进程个数", 1, pool.replacedWorkers(), "要提交 crash 任务：pool.submit(\"crash\", 42)。")
                     .expect("崩溃以后进程池照常工作", stillWorks, "崩溃只影响一个工作进程：这就是进程的隔离。")

@@ -17,12 +17,15 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import course.base.Args;
 
 /**
  * A small web server on 127.0.0.1 for demos: each path answers after a chosen delay with a chosen number of bytes,
@@ -43,7 +46,7 @@ import com.sun.net.httpserver.HttpServer;
  * }
  * }</pre>
  *
- * <p>Thread safety: paths may be added while the server runs; every method may be called from any thread.
+ * <p>Thread-safety: paths may be added while the server runs; every method may be called from any thread.
  * Requests are served concurrently, each on its own daemon thread named {@code 页面服务器-N}.
  */
 public final class PageServer implements AutoCloseable {
@@ -82,7 +85,7 @@ public final class PageServer implements AutoCloseable {
     public static PageServer start() {
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
-                new java.util.concurrent.SynchronousQueue<>(), r -> {
+                new SynchronousQueue<>(), r -> {
                     Thread t = new Thread(r, "页面服务器-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -133,9 +136,7 @@ public final class PageServer implements AutoCloseable {
      * @throws IllegalArgumentException when n is not positive or delay is negative
      */
     public List<URI> pages(int n, Duration delay) {
-        if (n <= 0) {
-            throw new IllegalArgumentException("n (" + n + ") must be positive / 网页个数必须大于 0");
-        }
+        Args.positive("n", n, "网页个数");
         List<URI> uris = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
             page("/page/" + i, delay, 2000);
@@ -155,9 +156,8 @@ public final class PageServer implements AutoCloseable {
 
     /** Like {@link #fail(String, int)}, answering only after {@code delay}. */
     public PageServer fail(String path, int status, Duration delay) {
-        if (status < 400 || status > 599) {
-            throw new IllegalArgumentException("status (" + status + ") must be an HTTP error between 400 and 599 / 出错状态码应在 400–599 之间");
-        }
+        Args.check(status >= 400 && status <= 599, "status", status, "be an HTTP error between 400 and 599",
+                "出错状态码应在 400–599 之间");
         return route(new Route(checkPath(path), checkDelay(delay), 0, status, false));
     }
 
@@ -313,23 +313,15 @@ public final class PageServer implements AutoCloseable {
     }
 
     private static String checkPath(String path) {
-        if (path == null || !path.startsWith("/")) {
-            throw new IllegalArgumentException("path (" + path + ") must start with \"/\" / 路径必须以 / 开头，例如 \"/page/1\"");
-        }
+        Args.check(path != null && path.startsWith("/"), "path", path, "start with \"/\"", "路径必须以 / 开头，例如 \"/page/1\"");
         return path;
     }
 
     private static Duration checkDelay(Duration delay) {
-        if (delay == null || delay.isNegative()) {
-            throw new IllegalArgumentException("delay (" + delay + ") must not be negative / 等待时间不能是负数");
-        }
-        return delay;
+        return Args.notNegative("delay", delay, "等待时间");
     }
 
     private static int checkSize(int size) {
-        if (size < 0) {
-            throw new IllegalArgumentException("size (" + size + ") must not be negative / 字节数不能是负数");
-        }
-        return size;
+        return Args.notNegative("size", size, "字节数");
     }
 }

@@ -3,10 +3,10 @@ package course.race;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
-import course.threads.LabRun;
+import course.base.Args;
 import course.threads.ThreadLab;
+import course.threads.ThreadLabResult;
 
 /**
  * The shared-counter experiment: several threads increment one counter, many times over, and the
@@ -54,7 +54,7 @@ public final class Race {
 
     /** An experiment with {@code strategy}; defaults: 2 threads, 1 000 000 increments each, 20 runs. */
     public static Race of(RaceStrategy strategy) {
-        return new Race(Objects.requireNonNull(strategy, "strategy"));
+        return new Race(Args.notNull("strategy", strategy));
     }
 
     /**
@@ -63,10 +63,7 @@ public final class Race {
      * @throws IllegalArgumentException when not in 1..64
      */
     public Race threads(int n) {
-        if (n < 1 || n > 64) {
-            throw new IllegalArgumentException("threads (" + n + ") must be in 1..64 / 线程数要在 1 到 64 之间");
-        }
-        this.threads = n;
+        this.threads = Args.inRange("threads", n, 1, 64, "线程数");
         return this;
     }
 
@@ -76,10 +73,7 @@ public final class Race {
      * @throws IllegalArgumentException when not positive
      */
     public Race increments(long perThread) {
-        if (perThread <= 0) {
-            throw new IllegalArgumentException("increments (" + perThread + ") must be positive / 每个线程加的次数必须大于 0");
-        }
-        this.increments = perThread;
+        this.increments = Args.positive("increments", perThread, "每个线程加的次数");
         return this;
     }
 
@@ -89,10 +83,7 @@ public final class Race {
      * @throws IllegalArgumentException when not in 1..10000
      */
     public Race runs(int n) {
-        if (n < 1 || n > 10_000) {
-            throw new IllegalArgumentException("runs (" + n + ") must be in 1..10000 / 运行次数要在 1 到 10000 之间");
-        }
-        this.runs = n;
+        this.runs = Args.inRange("runs", n, 1, 10_000, "运行次数");
         return this;
     }
 
@@ -111,11 +102,7 @@ public final class Race {
      * @throws IllegalArgumentException when not positive
      */
     public Race timeout(Duration perRun) {
-        Objects.requireNonNull(perRun, "perRun");
-        if (perRun.isZero() || perRun.isNegative()) {
-            throw new IllegalArgumentException("timeout (" + perRun + ") must be positive / 时间限制必须大于 0");
-        }
-        this.timeout = perRun;
+        this.timeout = Args.positive("timeout", perRun, "时间限制");
         return this;
     }
 
@@ -128,10 +115,9 @@ public final class Race {
     public RaceResult run() {
         long perThread = increments != null ? increments : widened ? DEFAULT_WIDENED_INCREMENTS : DEFAULT_INCREMENTS;
         long max = widened ? MAX_WIDENED_TOTAL : MAX_TOTAL;
-        if (Math.multiplyHigh(perThread, threads) != 0 || perThread * threads > max) {
-            throw new IllegalArgumentException("threads × increments (" + threads + " × " + perThread + ") must be at most "
-                    + max + (widened ? " in demo mode / 演示模式每次让出 CPU，总次数太大会很慢" : " / 总次数太大，一次运行会太久"));
-        }
+        Args.check(Math.multiplyHigh(perThread, threads) == 0 && perThread * threads <= max, "threads × increments",
+                threads + " × " + perThread, "be at most " + max + (widened ? " in demo mode" : ""),
+                widened ? "演示模式每次让出 CPU，总次数太大会很慢" : "总次数太大，一次运行会太久");
         List<Long> finals = new ArrayList<>(runs);
         List<Duration> times = new ArrayList<>(runs);
         for (int r = 0; r < runs; r++) {
@@ -139,7 +125,7 @@ public final class Race {
             ThreadLab.Body body = widened
                     ? out -> counter.addWidened(perThread)
                     : out -> counter.add(perThread);
-            LabRun lab = ThreadLab.create(strategy.label() + " 第 " + (r + 1) + " 次")
+            ThreadLabResult lab = ThreadLab.create(strategy.label() + " 第 " + (r + 1) + " 次")
                     .timeout(timeout)
                     .threads("计数线程-", threads, body)
                     .run();

@@ -1,17 +1,17 @@
 package course.race;
 
+import java.lang.ref.Reference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import course.threads.LabRun;
+import course.base.Args;
 import course.threads.ThreadLab;
+import course.threads.ThreadLabResult;
 
 /**
  * What one increment costs with each strategy and thread count: the steady-state throughput of all
@@ -23,29 +23,29 @@ import course.threads.ThreadLab;
  * 每次 +1 的耗时 = 1 ÷ 平均吞吐量。
  * 线程的创建、启动和收尾都不计入。
  *
- * <p>This replaces a first version that split a fixed total between fresh threads and timed them from start
- * to join, and disagreed with JMH ({@code course.bench.LockCostReport}) by up to +450 % with 2 threads. What
- * differed, and what is now the same on both sides:
- * <ul>
- *   <li>run length: at a few nanoseconds per increment a run lasted a few milliseconds, so on a busy machine the
- *       threads hardly overlapped (one finished before the other was scheduled) and thread start-up was inside
- *       the timing; now every thread runs for the whole window and only the part where all of them run counts;</li>
- *   <li>the protocol: the same threads through warm-up and measured iterations, released together, each
- *       starting its clock once all run and going on until all have stopped (JMH's synchronized iterations).
- *       Threads woken together are scheduled differently from threads that just started, which on a machine
- *       busy with other work changes how often two threads really run at the same moment;</li>
- *   <li>false sharing: the counter and its lock now sit on cache lines of their own (JMH pads its state);
- *       before, the same loop cost 1, 2 or 4 times as much from one run to the next;</li>
- *   <li>the loop: a batch of {@link #BATCH} increments is a method of its own per strategy, called again and
- *       again until the stop flag is set, like a JMH benchmark method (the same batch) called by JMH's loop.
- *       Written as one loop that never returns, it ran as an on-stack replacement, and the contended
- *       {@code synchronized} cost 40 % more than JMH's.</li>
- * </ul>
- *
  * <pre>{@code
- * List<RaceCost.Point> cost = RaceCost.measure(RaceStrategy.fixes(), List.of(1, 2, 4), Duration.ofMillis(30), 5);
+ * RaceCostResult cost = RaceCost.measure(RaceStrategy.fixes(), List.of(1, 2, 4), Duration.ofMillis(30), 5);
  * RaceCharts.cost(cost)
  * }</pre>
+ *
+ * <p>What makes the numbers agree with JMH ({@code course.bench.LockCostReport} prints both):
+ * <ul>
+ *   <li>run length: every thread runs for the whole window and only the part where all of them run counts, so
+ *       thread start-up is outside the timing and the threads really overlap even on a busy machine;</li>
+ *   <li>the protocol: the same threads through warm-up and measured iterations, released together, each
+ *       starting its clock once all run and going on until all have stopped (JMH's synchronized iterations);
+ *       threads woken together are scheduled differently from threads that just started;</li>
+ *   <li>false sharing: the counter and its lock sit on cache lines of their own (JMH pads its state); without
+ *       it the same loop costs 1, 2 or 4 times as much from one run to the next;</li>
+ *   <li>the loop: a batch of {@link #BATCH} increments is a method of its own per strategy, called again and
+ *       again until the stop flag is set, like a JMH benchmark method called by JMH's loop. A loop that never
+ *       returns runs as an on-stack replacement, and then the contended {@code synchronized} costs about 40 %
+ *       more than in JMH.</li>
+ * </ul>
+ *
+ * <p>Thread-safety: {@link #measure} may be called from any thread; it starts its own daemon threads (one
+ * group per strategy and thread count, plus a stopwatch) and returns only when all of them have ended.
+ * Measurements running at the same time disturb each other's numbers, not their correctness.
  */
 public final class RaceCost {
 
@@ -60,22 +60,6 @@ public final class RaceCost {
     /** Longest window accepted. */
     public static final Duration MAX_WINDOW = Duration.ofSeconds(5);
 
-    /**
-     * One measurement.
-     *
-     * @param strategy           the strategy
-     * @param threads            threads incrementing together
-     * @param nanosPerIncrement  1 / the mean over the measured iterations of the sum of the threads' increments per nanosecond
-     * @param correct            whether the counter ended equal to the increments done (no lost update)
-     */
-    public record Point(RaceStrategy strategy, int threads, double nanosPerIncrement, boolean correct) {
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "%-18s %2d 个线程  %7.2f ns/次%s", strategy.label(), threads,
-                    nanosPerIncrement, correct ? "" : "  (有丢失更新)");
-        }
-    }
-
     private RaceCost() {
     }
 
@@ -83,42 +67,34 @@ public final class RaceCost {
      * Measures every strategy with every thread count. For each pair the same threads run {@link #WARM_UP_ITERATIONS}
      * warm-up iterations and then {@code iterations} measured ones of {@code window} each, released together at
      * the start of each and meeting again at its end (JMH's protocol); an iteration's cost is 1 / the sum of the
-     * threads' throughputs, the point is 1 / their mean throughput (JMH's score). Before a strategy's first pair, one thread runs
-     * its loop for 150 ms, not counted, so the JIT has compiled it. Takes about strategies × (0.15 s + thread
-     * counts × (iterations + 2) × window).
+     * threads' throughputs, the point is 1 / their mean throughput (JMH's score). Before a strategy's first pair,
+     * one thread runs its loop for 50 ms ({@code JIT_WARM_UP}), not counted, so the JIT has compiled it. Takes
+     * about strategies × (0.05 s + thread counts × (iterations + 2) × window).
      *
      * @throws IllegalArgumentException when a list is empty, a thread count is not in 1..64, the window is not
      *                                  in 1 ms..5 s or iterations is not in 1..100
      * @throws IllegalStateException    when a measurement does not end in time or a thread throws
      */
-    public static List<Point> measure(List<RaceStrategy> strategies, List<Integer> threadCounts, Duration window,
-                                      int iterations) {
-        Objects.requireNonNull(strategies, "strategies");
-        Objects.requireNonNull(threadCounts, "threadCounts");
-        Objects.requireNonNull(window, "window");
-        if (strategies.isEmpty() || threadCounts.isEmpty()) {
-            throw new IllegalArgumentException("strategies and threadCounts must not be empty / 至少要一种写法和一种线程数");
-        }
-        for (int t : threadCounts) {
-            if (t < 1 || t > 64) {
-                throw new IllegalArgumentException("thread count (" + t + ") must be in 1..64 / 线程数要在 1 到 64 之间");
-            }
-        }
-        if (window.toMillis() < 1 || window.compareTo(MAX_WINDOW) > 0) {
-            throw new IllegalArgumentException("window (" + window.toMillis() + " ms) must be in 1 ms..5 s / 测量窗口要在 1 毫秒到 5 秒之间");
-        }
-        if (iterations < 1 || iterations > 100) {
-            throw new IllegalArgumentException("iterations (" + iterations + ") must be in 1..100 / 轮数要在 1 到 100 之间");
-        }
-        List<Point> points = new ArrayList<>();
+    public static RaceCostResult measure(List<RaceStrategy> strategies, List<Integer> threadCounts, Duration window,
+                                         int iterations) {
+        Args.notNull("strategies", strategies);
+        Args.notNull("threadCounts", threadCounts);
+        Args.notNull("window", window);
+        Args.check(!strategies.isEmpty(), "strategies", strategies, "not be empty", "至少要一种写法");
+        Args.check(!threadCounts.isEmpty(), "threadCounts", threadCounts, "not be empty", "至少要一种线程数");
+        threadCounts.forEach(t -> Args.inRange("thread count", t, 1, 64, "线程数"));
+        Args.check(window.toMillis() >= 1 && window.compareTo(MAX_WINDOW) <= 0, "window", window.toMillis() + " ms",
+                "be in 1 ms..5 s", "测量窗口要在 1 毫秒到 5 秒之间");
+        Args.inRange("iterations", iterations, 1, 100, "轮数");
+        List<RaceCostResult.Point> points = new ArrayList<>();
         for (RaceStrategy s : strategies) {
             once(s, 1, JIT_WARM_UP, 1); // not counted: lets the JIT compile this strategy's loop before the first pair
             for (int t : threadCounts) {
                 Run r = once(s, t, window, iterations);
-                points.add(new Point(s, t, harmonicMean(r.nanosPerIncrement()), r.correct()));
+                points.add(new RaceCostResult.Point(s, t, harmonicMean(r.nanosPerIncrement()), r.correct()));
             }
         }
-        return List.copyOf(points);
+        return new RaceCostResult(points, window, iterations);
     }
 
     /** Warm-up iterations before the measured ones (JIT compilation, lock inflation), as in {@code LockCostReport}'s JMH run. */
@@ -217,13 +193,13 @@ public final class RaceCost {
                 }
             }
         });
-        LabRun run = lab.run();
+        ThreadLabResult run = lab.run();
         if (!run.ok()) {
             throw new IllegalStateException("measuring " + strategy.label() + " with " + threads
                     + " threads did not finish / 测量没有正常结束:\n" + run);
         }
-        java.lang.ref.Reference.reachabilityFence(padBefore);
-        java.lang.ref.Reference.reachabilityFence(padAfter);
+        Reference.reachabilityFence(padBefore);
+        Reference.reachabilityFence(padAfter);
         return new Run(cost, counter.value() == Arrays.stream(done).sum());
     }
 
@@ -238,12 +214,5 @@ public final class RaceCost {
             perNano += 1 / c;
         }
         return costs.length / perNano;
-    }
-
-    /** Aligned text, one line per point. */
-    public static String format(List<Point> points) {
-        StringBuilder sb = new StringBuilder();
-        points.forEach(p -> sb.append(p).append('\n'));
-        return sb.toString();
     }
 }

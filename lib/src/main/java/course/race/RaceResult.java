@@ -8,6 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import course.base.Args;
+import course.base.Text;
+import course.timing.Timings;
+
 /**
  * The final values of many runs of one {@link Race}, graded like jcstress.
  *
@@ -64,10 +68,8 @@ public record RaceResult(RaceStrategy strategy, int threads, long increments, bo
     }
 
     public RaceResult {
-        if (finals.isEmpty() || finals.size() != times.size()) {
-            throw new IllegalArgumentException("finals (" + finals.size() + ") and times (" + times.size()
-                    + ") must be non-empty and of equal size");
-        }
+        Args.check(!finals.isEmpty() && finals.size() == times.size(), "finals and times",
+                finals.size() + " and " + times.size(), "be non-empty and of equal size", "每次运行都要有一个最终值和一个用时");
         finals = List.copyOf(finals);
         times = List.copyOf(times);
     }
@@ -152,10 +154,7 @@ public record RaceResult(RaceStrategy strategy, int threads, long increments, bo
 
     /** Median wall-clock time of one run. */
     public Duration medianTime() {
-        List<Duration> s = new ArrayList<>(times);
-        Collections.sort(s);
-        int n = s.size();
-        return n % 2 == 1 ? s.get(n / 2) : s.get(n / 2 - 1).plus(s.get(n / 2)).dividedBy(2);
+        return new Timings(strategy.label(), times).median();
     }
 
     /** Median time of a run divided by all increments of the run, in nanoseconds. */
@@ -180,14 +179,9 @@ public record RaceResult(RaceStrategy strategy, int threads, long increments, bo
             String range = r.runs() == 0 ? "—" : r.min() == r.max() ? String.format(Locale.ROOT, "%,d", r.min())
                     : String.format(Locale.ROOT, "%,d … %,d", r.min(), r.max());
             sb.append(String.format(Locale.ROOT, "  %s %4d 次 %5.1f %%  %-27s %s%s%n",
-                    pad(r.grade().chinese(), 8), r.runs(), 100 * r.share(), range, !r.allowed() && r.runs() > 0 ? "✘ " : "",
+                    Text.padRight(r.grade().chinese(), 8), r.runs(), 100 * r.share(), range, !r.allowed() && r.runs() > 0 ? "✘ " : "",
                     r.description()));
         }
         return sb.toString();
-    }
-
-    private static String pad(String s, int width) {
-        int w = s.codePoints().map(c -> c > 0x2E80 ? 2 : 1).sum();
-        return s + " ".repeat(Math.max(0, width - w));
     }
 }

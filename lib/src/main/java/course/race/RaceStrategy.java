@@ -1,9 +1,13 @@
 package course.race;
 
+import java.lang.ref.Reference;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The ways a shared counter can be incremented by several threads: two unsafe, four correct.
@@ -80,8 +84,8 @@ public enum RaceStrategy {
     abstract SharedCounter newCounter();
 
     /** The four correct strategies. */
-    public static java.util.List<RaceStrategy> fixes() {
-        return java.util.Arrays.stream(values()).filter(RaceStrategy::safe).toList();
+    public static List<RaceStrategy> fixes() {
+        return Arrays.stream(values()).filter(RaceStrategy::safe).toList();
     }
 
     @Override
@@ -131,10 +135,10 @@ public enum RaceStrategy {
          * the same reason. Measured without it ({@link RaceCost}), the same loop cost 1, 2 or 4 times as much from
          * one run to the next, depending on where the objects happened to land.
          */
-        static <T> T separate(java.util.function.Supplier<T> make) {
+        static <T> T separate(Supplier<T> make) {
             long[] gap = new long[RaceCost.PAD_LONGS];
             T made = make.get();
-            java.lang.ref.Reference.reachabilityFence(gap);
+            Reference.reachabilityFence(gap);
             return made;
         }
     }

@@ -1,5 +1,7 @@
 package course.sched;
 
+import course.base.Args;
+
 /**
  * One phase of a job: computing on a CPU, or waiting (for I/O or a sleep) without one.
  *
@@ -12,9 +14,7 @@ package course.sched;
 public record Burst(boolean cpu, int ms) {
 
     public Burst {
-        if (ms <= 0) {
-            throw new IllegalArgumentException("burst length (" + ms + " ms) must be positive / 每一段的时长要大于 0 毫秒");
-        }
+        Args.check(ms > 0, "burst length", ms + " ms", "be positive", "每一段的时长要大于 0 毫秒");
     }
 
     /** A CPU burst of {@code ms} milliseconds. 在 CPU 上计算 ms 毫秒。 */

@@ -3,6 +3,8 @@ package course.sched;
 import java.util.Arrays;
 import java.util.List;
 
+import course.base.Args;
+
 /**
  * A task for the scheduler simulator: a name, an arrival time and its bursts in order.
  *
@@ -21,15 +23,10 @@ import java.util.List;
 public record Job(String name, int arrival, List<Burst> bursts) {
 
     public Job {
-        if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("name (" + name + ") must not be blank / 任务要有名字");
-        }
-        if (arrival < 0) {
-            throw new IllegalArgumentException("arrival (" + arrival + " ms) must not be negative / 到达时间不能是负数");
-        }
-        if (bursts == null || bursts.isEmpty()) {
-            throw new IllegalArgumentException("bursts of " + name + " must not be empty / 任务 " + name + " 至少要有一段");
-        }
+        Args.check(name != null && !name.isBlank(), "name", name, "not be blank", "任务要有名字");
+        Args.check(arrival >= 0, "arrival", arrival + " ms", "not be negative", "到达时间不能是负数");
+        Args.check(bursts != null && !bursts.isEmpty(), "bursts of " + name, bursts, "not be empty",
+                "任务 " + name + " 至少要有一段");
         bursts = List.copyOf(bursts);
     }
 

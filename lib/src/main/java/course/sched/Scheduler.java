@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import course.base.Args;
+
 /**
  * A discrete-time (1 ms) simulator of CPU scheduling: round-robin or first-come-first-served on N cores.
  *
@@ -19,7 +21,7 @@ import java.util.Set;
  * </ul>
  *
  * <pre>{@code
- * Schedule s = Scheduler.roundRobin().cores(2).run(
+ * ScheduleResult s = Scheduler.roundRobin().cores(2).run(
  *         Job.cpu("浏览器", 30), Job.cpu("听音乐", 20), Job.cpu("写作业", 10));
  * }</pre>
  *
@@ -40,12 +42,8 @@ public final class Scheduler {
     private final int cores;
 
     private Scheduler(boolean roundRobin, int quantum, int cores) {
-        if (quantum <= 0) {
-            throw new IllegalArgumentException("quantum (" + quantum + " ms) must be positive / 时间片要大于 0 毫秒");
-        }
-        if (cores <= 0) {
-            throw new IllegalArgumentException("cores (" + cores + ") must be positive / 核数要大于 0");
-        }
+        Args.check(quantum > 0, "quantum", quantum + " ms", "be positive", "时间片要大于 0 毫秒");
+        Args.positive("cores", cores, "核数");
         this.roundRobin = roundRobin;
         this.quantum = quantum;
         this.cores = cores;
@@ -90,7 +88,7 @@ public final class Scheduler {
     }
 
     /** Simulates {@code jobs}. */
-    public Schedule run(Job... jobs) {
+    public ScheduleResult run(Job... jobs) {
         return run(Arrays.asList(jobs));
     }
 
@@ -99,15 +97,11 @@ public final class Scheduler {
      *
      * @throws IllegalArgumentException when the list is empty or two jobs share a name
      */
-    public Schedule run(List<Job> jobs) {
-        if (jobs == null || jobs.isEmpty()) {
-            throw new IllegalArgumentException("jobs (0) must not be empty / 至少要有一个任务");
-        }
+    public ScheduleResult run(List<Job> jobs) {
+        Args.check(jobs != null && !jobs.isEmpty(), "jobs", jobs == null ? 0 : jobs.size(), "not be empty", "至少要有一个任务");
         Set<String> names = new HashSet<>();
         for (Job j : jobs) {
-            if (!names.add(j.name())) {
-                throw new IllegalArgumentException("job name (" + j.name() + ") must be unique / 任务名字重复了：" + j.name());
-            }
+            Args.check(names.add(j.name()), "job name", j.name(), "be unique", "任务名字重复了：" + j.name());
         }
         return new Run(jobs).simulate();
     }
@@ -129,7 +123,7 @@ public final class Scheduler {
         int readyTime;
         int cpuTime;
         int switches;
-        final List<Schedule.StateSpan> spans = new ArrayList<>();
+        final List<ScheduleResult.StateSpan> spans = new ArrayList<>();
         JobState spanState;
         int spanStart;
 
@@ -161,7 +155,7 @@ public final class Scheduler {
 
         void close(int t) {
             if (spanState != null && t > spanStart) {
-                spans.add(new Schedule.StateSpan(job.name(), spanState, spanStart, t));
+                spans.add(new ScheduleResult.StateSpan(job.name(), spanState, spanStart, t));
             }
         }
     }
@@ -171,7 +165,7 @@ public final class Scheduler {
         final Deque<Live> ready = new ArrayDeque<>();
         final Live[] running = new Live[cores];
         final int[] sliceStart = new int[cores];
-        final List<Schedule.Slice> slices = new ArrayList<>();
+        final List<ScheduleResult.Slice> slices = new ArrayList<>();
         long busy;
 
         Run(List<Job> jobs) {
@@ -181,7 +175,7 @@ public final class Scheduler {
         void endSlice(int core, int t) {
             Live l = running[core];
             if (t > sliceStart[core]) {
-                slices.add(new Schedule.Slice(core, l.job.name(), sliceStart[core], t));
+                slices.add(new ScheduleResult.Slice(core, l.job.name(), sliceStart[core], t));
             }
             running[core] = null;
         }
@@ -197,7 +191,7 @@ public final class Scheduler {
             }
         }
 
-        Schedule simulate() {
+        ScheduleResult simulate() {
             int t = 0;
             int done = 0;
             while (done < live.size()) {
@@ -286,19 +280,19 @@ public final class Scheduler {
                 t++;
             }
             int makespan = t;
-            List<Schedule.StateSpan> states = new ArrayList<>();
-            List<Schedule.JobMetrics> metrics = new ArrayList<>();
+            List<ScheduleResult.StateSpan> states = new ArrayList<>();
+            List<ScheduleResult.JobMetrics> metrics = new ArrayList<>();
             for (Live l : live) {
                 l.record(t);
                 l.close(t);
                 states.addAll(l.spans);
                 int arrival = l.job.arrival();
-                metrics.add(new Schedule.JobMetrics(l.job.name(), arrival, l.finish, l.cpuTime, l.finish - arrival,
+                metrics.add(new ScheduleResult.JobMetrics(l.job.name(), arrival, l.finish, l.cpuTime, l.finish - arrival,
                         l.readyTime, l.firstRun < 0 ? 0 : l.firstRun - arrival, l.switches));
             }
             slices.sort((a, b) -> a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(a.core(), b.core()));
             double util = makespan == 0 ? 0 : (double) busy / ((long) cores * makespan);
-            return new Schedule(policy(), cores, makespan, slices, states, metrics, util);
+            return new ScheduleResult(policy(), cores, makespan, slices, states, metrics, util);
         }
     }
 }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
+import course.base.Text;
+
 /**
  * A thread-safe log of what several threads printed, each line tagged with the thread's name and time.
  *
@@ -75,7 +77,7 @@ public final class LabLog {
 
     /** {@link #println} of {@code String.format(format, args)}. */
     public void printf(String format, Object... args) {
-        println(String.format(format, args));
+        println(String.format(Locale.ROOT, format, args));
     }
 
     /** Every line so far, in time order (ties: in the order written). */

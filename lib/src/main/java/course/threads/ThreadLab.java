@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import course.base.Args;
+import course.threads.ThreadLabResult.Outcome;
+import course.threads.ThreadLabResult.Status;
 
 /**
  * Runs a few demo threads safely inside a notebook kernel: released together, joined with a time
@@ -63,7 +66,7 @@ public final class ThreadLab implements AutoCloseable {
 
     /** A new lab; {@code title} heads its report. */
     public static ThreadLab create(String title) {
-        return new ThreadLab(Objects.requireNonNull(title, "title"));
+        return new ThreadLab(Args.notNull("title", title));
     }
 
     /**
@@ -79,8 +82,8 @@ public final class ThreadLab implements AutoCloseable {
      *
      * @throws IllegalArgumentException when not positive
      */
-    public ThreadLab timeout(Duration limit) {
-        this.timeout = positive("timeout", limit);
+    public ThreadLab timeout(Duration timeout) {
+        this.timeout = Args.positive("timeout", timeout, "时间限制");
         return this;
     }
 
@@ -89,8 +92,8 @@ public final class ThreadLab implements AutoCloseable {
      *
      * @throws IllegalArgumentException when not positive
      */
-    public ThreadLab grace(Duration limit) {
-        this.grace = positive("grace", limit);
+    public ThreadLab grace(Duration grace) {
+        this.grace = Args.positive("grace", grace, "中断后的等待时间");
         return this;
     }
 
@@ -100,17 +103,13 @@ public final class ThreadLab implements AutoCloseable {
      * @throws IllegalArgumentException when the name is blank or already used
      */
     public ThreadLab thread(String name, Body body) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(body, "body");
+        Args.notNull("name", name);
+        Args.notNull("body", body);
         if (ran) {
             throw new IllegalStateException("lab '" + title + "' already ran / 这个实验已经运行过了，请重新 create");
         }
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("thread name (\"" + name + "\") must not be blank / 线程名不能为空");
-        }
-        if (specs.stream().anyMatch(s -> s.name().equals(name))) {
-            throw new IllegalArgumentException("thread name (" + name + ") must be unique / 线程名重复了");
-        }
+        Args.check(!name.isBlank(), "thread name", "\"" + name + "\"", "not be blank", "线程名不能为空");
+        Args.check(specs.stream().noneMatch(s -> s.name().equals(name)), "thread name", name, "be unique", "线程名重复了");
         specs.add(new Spec(name, body));
         return this;
     }
@@ -121,9 +120,7 @@ public final class ThreadLab implements AutoCloseable {
      * @throws IllegalArgumentException when count is not positive
      */
     public ThreadLab threads(String prefix, int count, Body body) {
-        if (count <= 0) {
-            throw new IllegalArgumentException("count (" + count + ") must be positive / 线程数必须大于 0");
-        }
+        Args.positive("count", count, "线程数");
         for (int i = 1; i <= count; i++) {
             thread(prefix + i, body);
         }
@@ -136,7 +133,7 @@ public final class ThreadLab implements AutoCloseable {
      *
      * @throws IllegalStateException when no thread was added or the lab already ran
      */
-    public LabRun run() {
+    public ThreadLabResult run() {
         if (specs.isEmpty()) {
             throw new IllegalStateException("lab '" + title + "' has no threads / 先用 thread(...) 加入至少一个线程");
         }
@@ -195,24 +192,22 @@ public final class ThreadLab implements AutoCloseable {
             interrupted |= !joinUntil(t, graceDeadline);
         }
         long elapsed = System.nanoTime() - t0;
-        List<LabRun.Outcome> outcomes = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Thread t = started.get(i);
             // Reading errors[i]/ended[i] after join() (or after seeing !isAlive()) is safe: join happens-before.
             if (t.isAlive()) {
-                outcomes.add(new LabRun.Outcome(t.getName(), LabRun.Status.STUCK, Duration.ofNanos(elapsed), null,
-                        whereStuck(t)));
+                outcomes.add(new Outcome(t.getName(), Status.STUCK, Duration.ofNanos(elapsed), null, whereStuck(t)));
             } else {
-                LabRun.Status status = late.contains(t) ? LabRun.Status.INTERRUPTED
-                        : errors[i] != null ? LabRun.Status.FAILED : LabRun.Status.FINISHED;
-                outcomes.add(new LabRun.Outcome(t.getName(), status, Duration.ofNanos(Math.max(0, ended[i] - t0)),
-                        errors[i], ""));
+                Status status = late.contains(t) ? Status.INTERRUPTED
+                        : errors[i] != null ? Status.FAILED : Status.FINISHED;
+                outcomes.add(new Outcome(t.getName(), status, Duration.ofNanos(Math.max(0, ended[i] - t0)), errors[i], ""));
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return new LabRun(title, log.lines(), outcomes, timeout, Duration.ofNanos(elapsed));
+        return new ThreadLabResult(title, log.lines(), outcomes, timeout, Duration.ofNanos(elapsed));
     }
 
     /** Interrupts every thread of this lab that is still alive. */
@@ -226,17 +221,17 @@ public final class ThreadLab implements AutoCloseable {
     }
 
     /**
-     * Joins each thread within {@code limit} (all together), interrupts those still alive, gives them
+     * Joins each thread within {@code timeout} (all together), interrupts those still alive, gives them
      * {@link #DEFAULT_GRACE} to end, and returns the names of those that did not: for demos written
      * with plain {@code new Thread(...)}.
      *
-     * <p>给直接用 {@code new Thread} 写的演示用：一共最多等 {@code limit}；没结束的中断，
+     * <p>给直接用 {@code new Thread} 写的演示用：一共最多等 {@code timeout}；没结束的中断，
      * 再等一会儿；返回仍然活着的线程名（空列表 = 全部结束了）。
      */
-    public static List<String> joinOrInterrupt(Duration limit, Thread... threads) {
-        positive("limit", limit);
+    public static List<String> joinOrInterrupt(Duration timeout, Thread... threads) {
+        Args.positive("timeout", timeout, "时间限制");
         boolean interrupted = false;
-        long deadline = System.nanoTime() + limit.toNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
         for (Thread t : threads) {
             if (!joinUntil(t, deadline)) {
                 interrupted = true;
@@ -281,9 +276,9 @@ public final class ThreadLab implements AutoCloseable {
         return true;
     }
 
-    private static boolean await(CountDownLatch latch, Duration limit) {
+    private static boolean await(CountDownLatch latch, Duration timeout) {
         boolean ok = true;
-        long deadline = System.nanoTime() + limit.toNanos();
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
                 latch.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -301,13 +296,5 @@ public final class ThreadLab implements AutoCloseable {
             sb.append(i == 0 ? " at " : " ← ").append(stack[i]);
         }
         return sb.toString();
-    }
-
-    private static Duration positive(String name, Duration d) {
-        Objects.requireNonNull(d, name);
-        if (d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException(name + " (" + d + ") must be positive / 时间限制必须大于 0");
-        }
-        return d;
     }
 }

@@ -2,8 +2,10 @@ package course.threads;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import course.base.Args;
 
 /**
  * Virtual threads (Java 21+) reached by reflection, so the course still compiles and runs on Java 17.
@@ -33,7 +35,7 @@ public final class VirtualThreads {
 
     /** Whether this JVM has virtual threads without preview flags (Java 21 or newer). */
     public static boolean available() {
-        return Runtime.version().feature() >= SINCE && method(java.util.concurrent.Executors.class,
+        return Runtime.version().feature() >= SINCE && method(Executors.class,
                 "newVirtualThreadPerTaskExecutor") != null;
     }
 
@@ -53,7 +55,7 @@ public final class VirtualThreads {
      */
     public static ExecutorService newPerTaskExecutor() {
         requireAvailable();
-        return (ExecutorService) invoke(method(java.util.concurrent.Executors.class,
+        return (ExecutorService) invoke(method(Executors.class,
                 "newVirtualThreadPerTaskExecutor"), null);
     }
 
@@ -64,8 +66,8 @@ public final class VirtualThreads {
      * @throws UnsupportedOperationException when {@link #available()} is false
      */
     public static Thread start(String name, Runnable task) {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(task, "task");
+        Args.notNull("name", name);
+        Args.notNull("task", task);
         requireAvailable();
         Class<?> builderType = builderType();
         Object builder = invoke(method(Thread.class, "ofVirtual"), null);
@@ -75,7 +77,7 @@ public final class VirtualThreads {
 
     /** Whether {@code thread} is a virtual thread; always false on Java 17. */
     public static boolean isVirtual(Thread thread) {
-        Objects.requireNonNull(thread, "thread");
+        Args.notNull("thread", thread);
         Method m = method(Thread.class, "isVirtual");
         return m != null && (Boolean) invoke(m, thread);
     }

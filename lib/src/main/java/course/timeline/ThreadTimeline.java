@@ -1,22 +1,18 @@
 package course.timeline;
 
-import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
-import course.display.Charts;
-import course.display.Gantt;
-import course.display.Html;
-import course.display.TimelinePictures;
+import course.base.Args;
+import course.base.Text;
 
 /**
  * A recorder of what real threads did and when: spans (start–end), events (one instant) and sampled values.
@@ -24,8 +20,8 @@ import course.display.TimelinePictures;
  * <p>线程时间线记录器：真实的线程在运行时记下"从什么时候到什么时候做了什么"（时间段, span）、
  * "某一刻发生了什么"（事件, event），以及某个数值随时间的变化（采样, sample，例如队列长度）。
  * 时间都从 {@link #start()} 那一刻算起（{@link System#nanoTime()}）。记录是线程安全的，而且很便宜
- * （一次记录只是往一个无锁队列里加一个对象），可以一直开着。最后一行调用 {@link #chart(String)}
- * 得到甘特图（每个线程一行），{@link #table()} 得到表格。
+ * （一次记录只是往一个无锁队列里加一个对象），可以一直开着。画图和列表用 {@code course.display.TimelineCharts}：
+ * {@code TimelineCharts.gantt(标题, tl)} 得到甘特图（每个线程一行），{@code TimelineCharts.table(tl)} 得到表格。
  *
  * <pre>{@code
  * ThreadTimeline tl = ThreadTimeline.start();
@@ -37,14 +33,10 @@ import course.display.TimelinePictures;
  * }, "跳舞线程");
  * t1.start(); t2.start();
  * t1.join(5000); t2.join(5000);
- * tl.chart("唱歌和跳舞同时进行")
+ * TimelineCharts.gantt("唱歌和跳舞同时进行", tl)
  * }</pre>
  *
- * <p>Colours: a span's colour is the first word of its label (text before the first space), so
- * {@code "下载 页面3"} and {@code "下载 页面4"} share one colour and a legend entry, while the whole label is
- * written inside the bar. 颜色按标签的第一个词（第一个空格之前）区分；色块里写完整标签。
- *
- * <p>Thread safety: every method may be called from any thread. Lists returned are snapshots.
+ * <p>Thread-safety: every method may be called from any thread. Lists returned are snapshots.
  */
 public final class ThreadTimeline {
 
@@ -148,7 +140,7 @@ public final class ThreadTimeline {
                     next += periodNanos;
                     long wait = next - System.nanoTime();
                     if (wait > 0) {
-                        java.util.concurrent.locks.LockSupport.parkNanos(this, wait);
+                        LockSupport.parkNanos(this, wait);
                     }
                 }
                 sample(series, value.get().doubleValue());
@@ -161,7 +153,7 @@ public final class ThreadTimeline {
         @Override
         public void close() {
             running = false;
-            java.util.concurrent.locks.LockSupport.unpark(thread);
+            LockSupport.unpark(thread);
             try {
                 thread.join(5000);
             } catch (InterruptedException e) {
@@ -257,9 +249,8 @@ public final class ThreadTimeline {
      */
     public Sampler sampleEvery(String series, Duration period, Supplier<? extends Number> value) {
         requireLabel(series);
-        if (period.isNegative() || period.isZero()) {
-            throw new IllegalArgumentException("period (" + period + ") must be positive / 采样间隔必须大于 0");
-        }
+        Args.positive("period", period, "采样间隔");
+        Args.notNull("value", value);
         return new Sampler(series, period, value);
     }
 
@@ -300,77 +291,6 @@ public final class ThreadTimeline {
         return List.copyOf(new LinkedHashSet<>(marks.stream().map(Mark::thread).toList()));
     }
 
-    /**
-     * A Gantt chart: one row per thread, one bar per span, a thin mark per event; time in ms (s when over 10 s).
-     *
-     * <p>甘特图：每个线程一行，每个时间段一个色块，每个事件一条细线。总时长超过 10 秒时横轴用秒。
-     *
-     * @throws IllegalStateException when nothing was recorded yet
-     */
-    public BufferedImage chart(String title) {
-        List<Span> ss = spans();
-        List<Event> es = events();
-        if (ss.isEmpty() && es.isEmpty()) {
-            throw new IllegalStateException("nothing recorded yet / 还没有记录任何时间段或事件：先让线程调用 span(...) 或 event(...)");
-        }
-        long last = Math.max(ss.stream().mapToLong(Span::endNanos).max().orElse(0),
-                es.stream().mapToLong(Event::atNanos).max().orElse(0));
-        boolean seconds = last > 10_000_000_000L;
-        double unit = seconds ? 1e9 : 1e6;
-        double tick = Math.max(last / unit * 0.008, 1e-9);
-        Map<String, Integer> order = new LinkedHashMap<>();
-        threads().forEach(t -> order.put(t, order.size()));
-        List<Gantt.Bar> bars = new ArrayList<>();
-        for (Span s : ss) {
-            bars.add(new Gantt.Bar(s.thread(), s.startNanos() / unit, s.endNanos() / unit, firstWord(s.label()), s.label()));
-        }
-        for (Event e : es) {
-            double at = e.atNanos() / unit;
-            bars.add(new Gantt.Bar(e.thread(), at, at + tick, "事件", ""));
-        }
-        bars.sort(Comparator.comparingInt((Gantt.Bar b) -> order.get(b.row())).thenComparingDouble(Gantt.Bar::start));
-        return Gantt.chart(title, seconds ? "时间 (秒)" : "时间 (毫秒)", bars);
-    }
-
-    /**
-     * A step chart of the sampled values over time, one line per series: a value holds until the next sample.
-     *
-     * <p>采样值随时间变化的阶梯图（例如队列长度）：每个值保持到下一次采样，每个序列一条线。
-     *
-     * @param valueAxis label of the value axis, with its unit (for example {@code "队列长度 (个)"})
-     * @throws IllegalStateException when no value was sampled yet
-     */
-    public BufferedImage sampleChart(String title, String valueAxis) {
-        List<Sample> all = samples();
-        if (all.isEmpty()) {
-            throw new IllegalStateException("no samples yet / 还没有采样：先调用 sample(...) 或 sampleEvery(...)");
-        }
-        Map<String, Map<Double, Double>> series = new LinkedHashMap<>();
-        for (Sample s : all) {
-            series.computeIfAbsent(s.series(), k -> new LinkedHashMap<>()).put(s.atMillis(), s.value());
-        }
-        return Charts.steps(title, "时间 (毫秒)", valueAxis, series);
-    }
-
-    /** Spans and events as one table ordered by time: 线程, 类型, 开始 (ms), 结束 (ms), 时长 (ms), 内容. */
-    public Html table() {
-        return TimelinePictures.html("线程时间线", List.of("线程", "类型", "开始 (ms)", "结束 (ms)", "时长 (ms)", "内容"), rows());
-    }
-
-    private List<List<Object>> rows() {
-        record Row(long at, List<Object> cells) {
-        }
-        List<Row> rows = new ArrayList<>();
-        for (Span s : spans()) {
-            rows.add(new Row(s.startNanos(), List.of(s.thread(), "时间段", s.startMillis(), s.endMillis(), s.millis(), s.label())));
-        }
-        for (Event e : events()) {
-            rows.add(new Row(e.atNanos(), List.of(e.thread(), "事件", e.atMillis(), e.atMillis(), 0.0, e.label())));
-        }
-        rows.sort(Comparator.comparingLong(Row::at));
-        return rows.stream().map(Row::cells).toList();
-    }
-
     /** A summary line, then up to 20 spans and events in time order. */
     @Override
     public String toString() {
@@ -387,7 +307,7 @@ public final class ThreadTimeline {
         lines.sort(Comparator.comparingLong(Line::at));
         lines.stream().limit(20).forEach(l -> sb.append('\n').append("  ").append(l.text()));
         if (lines.size() > 20) {
-            sb.append("\n  … 还有 ").append(lines.size() - 20).append(" 行（用 table() 看全部）");
+            sb.append("\n  … 还有 ").append(lines.size() - 20).append(" 行（用 TimelineCharts.table(timeline) 看全部）");
         }
         return sb.toString();
     }
@@ -399,26 +319,13 @@ public final class ThreadTimeline {
     }
 
     private static String requireLabel(String label) {
-        if (label == null) {
-            throw new IllegalArgumentException("label must not be null / 标签不能是 null");
-        }
+        Args.check(label != null, "label", null, "not be null", "标签不能是 null");
         return label;
-    }
-
-    private static String firstWord(String label) {
-        String trimmed = label.strip();
-        int space = trimmed.indexOf(' ');
-        return space < 0 ? trimmed : trimmed.substring(0, space);
     }
 
     /** Pads to 14 columns, counting a CJK character as two columns. */
     static String pad(String text) {
-        int width = 0;
-        for (int i = 0; i < text.length(); i++) {
-            width += Character.UnicodeScript.of(text.charAt(i)) == Character.UnicodeScript.HAN
-                    || text.charAt(i) >= 0xFF00 && text.charAt(i) <= 0xFFEF ? 2 : 1;
-        }
-        return width >= 14 ? text : text + " ".repeat(14 - width);
+        return Text.padRight(text, 14);
     }
 
     private static String format(double v) {

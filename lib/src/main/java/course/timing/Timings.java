@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
+import course.base.Args;
+
 /**
  * Wall-clock times of a task run several times, with median and spread.
  *
@@ -23,9 +25,7 @@ import java.util.Locale;
 public record Timings(String label, List<Duration> samples) {
 
     public Timings {
-        if (samples.isEmpty()) {
-            throw new IllegalArgumentException("samples must not be empty");
-        }
+        Args.check(!samples.isEmpty(), "samples", samples, "not be empty", "至少要有一次测量");
         samples = List.copyOf(samples);
     }
 
@@ -42,9 +42,7 @@ public record Timings(String label, List<Duration> samples) {
      * @throws IllegalStateException    wrapping what the task threw, naming the run
      */
     public static Timings measure(String label, int runs, Task task) {
-        if (runs <= 0) {
-            throw new IllegalArgumentException("runs (" + runs + ") must be positive / 运行次数必须大于 0");
-        }
+        Args.positive("runs", runs, "运行次数");
         List<Duration> samples = new ArrayList<>(runs);
         for (int i = 0; i < runs; i++) {
             long t0 = System.nanoTime();

@@ -110,6 +110,43 @@ class CpuTest {
     }
 
     @Test
+    void runawayLoopMessageAsksAboutTheLoop() {
+        CpuFault f = assertThrows(CpuFault.class, () -> Cpu.load("SET A, 1\nloop: ADDI A, A, 1\nJMP loop").run());
+        assertTrue(f.getMessage().contains("已经执行了 " + Cpu.DEFAULT_STEP_LIMIT + " 步"), f.getMessage());
+        assertTrue(f.getMessage().contains("循环的跳转条件永远成立"), f.getMessage());
+    }
+
+    @Test
+    void longStraightLineProgramRunsToTheEnd() {
+        String program = "DATA 4000, 0\n" + "LOAD A, 4000\nADDI A, A, 1\nSTORE A, 4000\n".repeat(300);
+        Cpu cpu = Cpu.load(program);
+        assertEquals(900 * 3, cpu.run().size());
+        assertEquals(300, cpu.peek(4000));
+        CpuFault f = assertThrows(CpuFault.class, () -> Cpu.load(program.replace("4000", "2000")));
+        assertTrue(f.getMessage().endsWith("数据请放在程序后面，例如 4000。"), f.getMessage());
+    }
+
+    @Test
+    void stepLimitBelowAStraightLineProgramSaysThereIsNoLoop() {
+        String program = "SET A, 1\n".repeat(40);
+        CpuFault f = assertThrows(CpuFault.class, () -> Cpu.load(program).stepLimit(60).run());
+        assertTrue(f.getMessage().contains("这个程序没有循环，40 条指令最多 120 步就结束：请用 stepLimit(…) 把上限调大"),
+                f.getMessage());
+        assertTrue(!f.getMessage().contains("HALT"), f.getMessage());
+    }
+
+    @Test
+    void contextIsACopyOfTheThreadsRegistersAndPc() {
+        Cpu cpu = Cpu.load(SEED);
+        cpu.run();
+        ThreadContext c = cpu.context(0);
+        assertEquals(116, c.pc());
+        assertEquals(42, c.register(Register.C));
+        assertTrue(c.halted());
+        assertEquals(12, c.steps());
+    }
+
+    @Test
     void threadsHaveOwnRegistersAndShareMemory() {
         String inc = Interleavings.counterProgram(1);
         Cpu cpu = Cpu.threads(inc, 2);

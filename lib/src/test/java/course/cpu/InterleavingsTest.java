@@ -15,7 +15,7 @@ class InterleavingsTest {
 
     @Test
     void twoThreadsTwoIncrementsGiveTwoThreeOrFour() {
-        InterleavingReport r = Interleavings.counterIncrements(2, 2);
+        InterleavingResult r = Interleavings.counterIncrements(2, 2);
         assertEquals(new TreeSet<>(Set.of(2L, 3L, 4L)), r.values());
         assertEquals(924, r.total());                       // C(12, 6): 6 instructions each
         assertEquals(6, r.count(4));                        // the 4 increments fully serialised: C(4, 2) orders
@@ -24,7 +24,7 @@ class InterleavingsTest {
 
     @Test
     void oneThreadAlwaysCountsCorrectly() {
-        InterleavingReport r = Interleavings.counterIncrements(1, 3);
+        InterleavingResult r = Interleavings.counterIncrements(1, 3);
         assertEquals(Set.of(3L), r.values());
         assertEquals(1, r.total());
     }
@@ -33,7 +33,7 @@ class InterleavingsTest {
     void twoThreadsOneIncrementLoseAnUpdateUnlessOneRunsFirst() {
         // 2 is reached only when one thread's LOAD comes after the other's STORE, i.e. one thread runs
         // completely before the other: 2 schedules of C(6, 3) = 20.
-        InterleavingReport r = Interleavings.counterIncrements(2, 1);
+        InterleavingResult r = Interleavings.counterIncrements(2, 1);
         assertEquals(Set.of(1L, 2L), r.values());
         assertEquals(20, r.total());
         assertEquals(2, r.count(2));
@@ -44,7 +44,7 @@ class InterleavingsTest {
     @Test
     void threeThreadsOneIncrement() {
         // 9! / (3! 3! 3!) = 1680 interleavings; 3 only when the three increments are serialised: 3! = 6.
-        InterleavingReport r = Interleavings.counterIncrements(3, 1);
+        InterleavingResult r = Interleavings.counterIncrements(3, 1);
         assertEquals(Set.of(1L, 2L, 3L), r.values());
         assertEquals(1680, r.total());
         assertEquals(6, r.count(3));
@@ -53,7 +53,7 @@ class InterleavingsTest {
     @Test
     void twoThreadsThreeIncrements() {
         // Never below 2 (the classic result), at most 6; 6 needs full serialisation: C(6, 3) = 20 orders.
-        InterleavingReport r = Interleavings.counterIncrements(2, 3);
+        InterleavingResult r = Interleavings.counterIncrements(2, 3);
         assertEquals(Set.of(2L, 3L, 4L, 5L, 6L), r.values());
         assertEquals(48620, r.total());                      // C(18, 9)
         assertEquals(20, r.count(6));
@@ -61,7 +61,7 @@ class InterleavingsTest {
 
     @Test
     void exampleScheduleReplaysToItsValue() {
-        InterleavingReport r = Interleavings.counterIncrements(2, 2);
+        InterleavingResult r = Interleavings.counterIncrements(2, 2);
         for (InterleavingOutcome o : r.outcomes()) {
             List<CpuStep> steps = r.replay(o.value());
             assertEquals(o.value(), steps.get(steps.size() - 1).memory().get(2000));
@@ -76,7 +76,7 @@ class InterleavingsTest {
         // consistent): the watched word 2008 ends 0 only if T2 reads x before T1 writes it.
         String t1 = "DATA 2000, 0\nSET A, 1\nSTORE A, 2000\nLOAD B, 2004";
         String t2 = "DATA 2004, 0\nSET A, 1\nSTORE A, 2004\nLOAD B, 2000\nSTORE B, 2008";
-        InterleavingReport r = Interleavings.of(2008, t1, t2);
+        InterleavingResult r = Interleavings.of(2008, t1, t2);
         assertEquals(Set.of(0L, 1L), r.values());
         assertEquals(35, r.total());                         // C(7, 3)
         // 0 iff T2's LOAD (its 3rd instruction) precedes T1's STORE (its 2nd). Let k1 <= k2 <= k3 be the
@@ -93,8 +93,21 @@ class InterleavingsTest {
     }
 
     @Test
-    void runawayThreadIsReported() {
-        CpuFault f = assertThrows(CpuFault.class, () -> Interleavings.of(2000, "DATA 2000, 0\nx: JMP x"));
-        assertTrue(f.getMessage().contains("停不下来"), f.getMessage());
+    void loopThatRepeatsAStateIsEndlessWithAnExample() {
+        InterleavingResult r = Interleavings.of(2000, "DATA 2000, 0\nx: JMP x");
+        assertTrue(r.endless());
+        assertEquals(-1, r.total());
+        assertEquals("无穷多", r.totalText());
+        InterleavingOutcome o = r.outcomes().get(0);
+        assertEquals(InterleavingOutcome.Kind.ENDLESS, o.kind());
+        assertEquals(List.of(0), o.example());
+    }
+
+    @Test
+    void loopThatChangesMemoryForEverStopsAtTheStateLimit() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new StateSearch(new Program[]{Program.parse("DATA 2000, 0\nx: LOAD A, 2000\nADDI A, A, 1\n"
+                        + "STORE A, 2000\nJMP x")}, 2000, 1000).run());
+        assertTrue(e.getMessage().contains("不同的状态超过了"), e.getMessage());
     }
 }

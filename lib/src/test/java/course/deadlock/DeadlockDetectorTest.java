@@ -55,7 +55,7 @@ class DeadlockDetectorTest {
             while (!(b.hasQueuedThread(t1) && a.hasQueuedThread(t2))) {
                 Thread.onSpinWait();
             }
-            DeadlockReport r = detector.detect();
+            DeadlockSnapshot r = detector.detect();
             assertTrue(r.found(), r::toString);
             assertEquals(List.of("测试线程1", "测试线程2"), r.threadNames());
             assertEquals(List.of("测试线程1", "锁B", "测试线程2", "锁A", "测试线程1"), r.cycle());

@@ -17,9 +17,9 @@ class DeadlockLabTest {
 
     @Test
     void theSeedScenarioDeadlocksIsDetectedAndBrokenLeavingNothing() {
-        DeadlockRun run = DeadlockLab.twoLocks().run();
+        DeadlockResult run = DeadlockLab.twoLocks().run();
         assertTrue(run.deadlocked(), run::toString);
-        assertEquals(List.of("线程1", "锁B", "线程2", "锁A", "线程1"), run.report().cycle());
+        assertEquals(List.of("线程1", "锁B", "线程2", "锁A", "线程1"), run.snapshot().cycle());
         assertEquals(List.of("线程1"), run.broken());
         assertEquals(List.of(), run.leftAlive());
         assertEquals(1, run.workers(), "the victim gave up, the other thread finished");
@@ -31,7 +31,7 @@ class DeadlockLabTest {
     @Test
     void aGlobalLockOrderAlwaysFinishes() {
         for (int i = 0; i < 20; i++) {
-            DeadlockRun run = DeadlockLab.twoLocks().lockOrder().run();
+            DeadlockResult run = DeadlockLab.twoLocks().lockOrder().run();
             assertFalse(run.deadlocked(), run::toString);
             assertTrue(run.finished(), run::toString);
             assertEquals(List.of(), run.leftAlive());
@@ -41,7 +41,7 @@ class DeadlockLabTest {
     @Test
     void tryLockWithBackOffFinishesEvenWhenBothHoldTheirFirstLock() {
         for (long seed = 1; seed <= 5; seed++) {
-            DeadlockRun run = DeadlockLab.twoLocks().tryLock(Duration.ofMillis(20)).seed(seed).run();
+            DeadlockResult run = DeadlockLab.twoLocks().tryLock(Duration.ofMillis(20)).seed(seed).run();
             assertFalse(run.deadlocked(), run::toString);
             assertTrue(run.finished(), run::toString);
             assertEquals(List.of(), run.broken());
@@ -52,9 +52,9 @@ class DeadlockLabTest {
 
     @Test
     void badDurationsFail() {
-        assertEquals("timeout (PT0S) must be positive / 时间必须大于 0", assertThrows(IllegalArgumentException.class,
-                () -> DeadlockLab.twoLocks().tryLock(Duration.ZERO)).getMessage());
-        assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> DeadlockLab.twoLocks().limit(Duration.ofMillis(-1))).getMessage().startsWith("limit (PT-0.001S)"));
+        assertEquals("tryLock timeout (PT0S) must be positive / tryLock 的等待时间必须大于 0",
+                assertThrows(IllegalArgumentException.class, () -> DeadlockLab.twoLocks().tryLock(Duration.ZERO)).getMessage());
+        assertEquals("timeout (PT-0.001S) must be positive / 时间限制必须大于 0", assertThrows(IllegalArgumentException.class,
+                () -> DeadlockLab.twoLocks().timeout(Duration.ofMillis(-1))).getMessage());
     }
 }

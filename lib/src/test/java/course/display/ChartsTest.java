@@ -50,7 +50,7 @@ class ChartsTest {
     void impossibleSizeIsRejectedWithTheValue() {
         JFreeChart chart = ChartFactory.createBarChart("t", "x", "y", new DefaultCategoryDataset());
         var e = assertThrows(IllegalArgumentException.class, () -> Charts.render(chart, 0, 100));
-        assertEquals("width and height (0x100) must be positive", e.getMessage());
+        assertEquals("width and height (0x100) must be positive / 图的宽和高都要大于 0", e.getMessage());
     }
 
     @Test
@@ -62,7 +62,7 @@ class ChartsTest {
         assertTrue(img.getHeight() >= 90 + 44 * 3);
         assertTrue(colours(img) > 10);
         var e = assertThrows(IllegalArgumentException.class, () -> new Gantt.Bar("r", 5, 4, "s", ""));
-        assertEquals("end (4.0) must not be before start (5.0)", e.getMessage());
+        assertEquals("end (4.0) must not be before start (5.0) / 结束时间不能早于开始时间", e.getMessage());
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import course.race.RaceCost;
+import course.race.RaceCostResult;
 import course.race.RaceResult;
 import course.race.RaceStrategy;
 
@@ -38,7 +38,7 @@ class RaceChartsTest {
         String html = RaceCharts.table(lost).toHtml();
         assertTrue(html.contains("<td>丢失更新</td><td>3</td><td>75 %</td><td>10,000 … 12,000</td>"), html);
         assertTrue(html.contains("期望值 20,000"), html);
-        assertTrue(RaceCharts.summary(List.of(lost)).toHtml().contains("<td>75 %</td>"));
+        assertTrue(RaceCharts.table(List.of(lost)).toHtml().contains("<td>75 %</td>"));
     }
 
     @Test
@@ -49,8 +49,9 @@ class RaceChartsTest {
 
     @Test
     void costAndShareChartsArePictures() {
-        assertEquals(Charts.WIDTH, RaceCharts.cost(List.of(new RaceCost.Point(RaceStrategy.ATOMIC_LONG, 1, 2.5, true),
-                new RaceCost.Point(RaceStrategy.ATOMIC_LONG, 2, 3.5, true))).getWidth());
+        assertEquals(Charts.WIDTH, RaceCharts.cost(new RaceCostResult(List.of(
+                new RaceCostResult.Point(RaceStrategy.ATOMIC_LONG, 1, 2.5, true),
+                new RaceCostResult.Point(RaceStrategy.ATOMIC_LONG, 2, 3.5, true)), Duration.ofMillis(5), 1)).getWidth());
         assertEquals(Charts.WIDTH, RaceCharts.lostShare("演示", List.of(lost)).getWidth());
     }
 }

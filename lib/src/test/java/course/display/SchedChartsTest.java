@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import course.sched.Burst;
 import course.sched.Job;
-import course.sched.Schedule;
+import course.sched.ScheduleResult;
 import course.sched.Scheduler;
 import tech.tablesaw.api.Table;
 
@@ -22,23 +22,23 @@ class SchedChartsTest {
 
     @Test
     void metricsTableHasOneRowPerJobPlusAverage() {
-        Schedule s = Scheduler.roundRobin().run(JOBS);
-        Table t = SchedCharts.metricsTable(s);
+        ScheduleResult s = Scheduler.roundRobin().run(JOBS);
+        Table t = SchedCharts.data(s);
         assertEquals(4, t.rowCount());
         assertEquals("平均", t.stringColumn("任务").get(3));
-        assertTrue(SchedCharts.metrics(s).toHtml().contains("周转时间 (ms)"));
+        assertTrue(SchedCharts.table(s).toHtml().contains("周转时间 (ms)"));
     }
 
     @Test
     void chartsRender() throws Exception {
-        Map<String, Schedule> byCores = new LinkedHashMap<>();
+        Map<String, ScheduleResult> byCores = new LinkedHashMap<>();
         for (int cores : new int[]{1, 2, 4}) {
-            Schedule s = Scheduler.roundRobin().cores(cores).run(JOBS);
+            ScheduleResult s = Scheduler.roundRobin().cores(cores).run(JOBS);
             byCores.put(cores + " 个核", s);
-            CpuPicturesTest.save(SchedCharts.gantt(s), "gantt-" + cores);
-            CpuPicturesTest.save(SchedCharts.states(s), "states-" + cores);
+            CpuChartsTest.save(SchedCharts.gantt(s), "gantt-" + cores);
+            CpuChartsTest.save(SchedCharts.states(s), "states-" + cores);
         }
-        CpuPicturesTest.save(SchedCharts.compare("同样 3 个任务，不同核数", byCores), "compare");
+        CpuChartsTest.save(SchedCharts.compare("同样 3 个任务，不同核数", byCores), "compare");
         assertTrue(SchedCharts.gantt(byCores.get("4 个核")).getHeight() >= 220);
     }
 }

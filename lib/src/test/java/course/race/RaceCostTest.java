@@ -27,17 +27,32 @@ class RaceCostTest {
 
     @Test
     void measureGivesOnePointPerPairInOrderAndTheFixesAreCorrect() {
-        List<RaceCost.Point> points = RaceCost.measure(List.of(RaceStrategy.SYNCHRONIZED, RaceStrategy.ATOMIC_LONG),
+        RaceCostResult result = RaceCost.measure(List.of(RaceStrategy.SYNCHRONIZED, RaceStrategy.ATOMIC_LONG),
                 List.of(1, 2), Duration.ofMillis(5), 1);
+        List<RaceCostResult.Point> points = result.points();
         assertEquals(4, points.size());
         assertEquals(List.of(RaceStrategy.SYNCHRONIZED, RaceStrategy.SYNCHRONIZED, RaceStrategy.ATOMIC_LONG,
-                RaceStrategy.ATOMIC_LONG), points.stream().map(RaceCost.Point::strategy).toList());
-        assertEquals(List.of(1, 2, 1, 2), points.stream().map(RaceCost.Point::threads).toList());
-        for (RaceCost.Point p : points) {
+                RaceStrategy.ATOMIC_LONG), points.stream().map(RaceCostResult.Point::strategy).toList());
+        assertEquals(List.of(1, 2, 1, 2), points.stream().map(RaceCostResult.Point::threads).toList());
+        for (RaceCostResult.Point p : points) {
             assertTrue(p.correct(), p::toString);
             assertTrue(p.nanosPerIncrement() > 0 && Double.isFinite(p.nanosPerIncrement()), p::toString);
-            assertTrue(p.toString().contains("ns/次"), p::toString);
         }
+        assertEquals(points.get(3).nanosPerIncrement(), result.nanosPerIncrement(RaceStrategy.ATOMIC_LONG, 2));
+    }
+
+    @Test
+    void resultTextIsAHeadingThenOneAlignedLinePerPoint() {
+        RaceCostResult r = new RaceCostResult(List.of(new RaceCostResult.Point(RaceStrategy.VOLATILE, 2, 6.789, false),
+                new RaceCostResult.Point(RaceStrategy.ATOMIC_LONG, 12, 12.5, true)), Duration.ofMillis(30), 3);
+        assertEquals("""
+                每次 +1 的平均耗时（热身 2 轮，再测 3 轮，每轮 30 ms）:
+                volatile count++    2 个线程     6.79 ns/次  (有丢失更新)
+                AtomicLong         12 个线程    12.50 ns/次
+                """, r.toString());
+        var e = assertThrows(IllegalArgumentException.class, () -> r.nanosPerIncrement(RaceStrategy.ATOMIC_LONG, 1));
+        assertTrue(e.getMessage().startsWith("strategy and threads (AtomicLong, 1) must be one of the measured pairs"),
+                e.getMessage());
     }
 
     @Test

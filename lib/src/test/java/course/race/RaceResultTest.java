@@ -78,6 +78,6 @@ class RaceResultTest {
     void rejectsMismatchedLists() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new RaceResult(RaceStrategy.PLAIN, 2, 1, false, List.of(1L), List.of()));
-        assertEquals("finals (1) and times (0) must be non-empty and of equal size", e.getMessage());
+        assertEquals("finals and times (1 and 0) must be non-empty and of equal size / 每次运行都要有一个最终值和一个用时", e.getMessage());
     }
 }

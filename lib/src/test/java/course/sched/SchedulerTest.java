@@ -19,8 +19,8 @@ class SchedulerTest {
     static final Job B = Job.cpu("B", 20);
     static final Job C = Job.cpu("C", 10);
 
-    static void metrics(Schedule s, String job, int finish, int turnaround, int waiting, int response, int switches) {
-        Schedule.JobMetrics m = s.metrics(job);
+    static void metrics(ScheduleResult s, String job, int finish, int turnaround, int waiting, int response, int switches) {
+        ScheduleResult.JobMetrics m = s.metrics(job);
         assertEquals(List.of(finish, turnaround, waiting, response, switches),
                 List.of(m.finish(), m.turnaround(), m.waiting(), m.response(), m.switches()), job + ": " + s);
     }
@@ -28,7 +28,7 @@ class SchedulerTest {
     @Test
     void roundRobinOneCore() {
         // A B C A B A, 10 ms each
-        Schedule s = Scheduler.roundRobin().run(A, B, C);
+        ScheduleResult s = Scheduler.roundRobin().run(A, B, C);
         assertEquals("A 0-10, B 10-20, C 20-30, A 30-40, B 40-50, A 50-60", s.coreText(0));
         metrics(s, "A", 60, 60, 30, 0, 2);
         metrics(s, "B", 50, 50, 30, 10, 1);
@@ -48,7 +48,7 @@ class SchedulerTest {
         // t=10: both slices expire, C waits: A → tail, C on core 0; B → tail, A on core 1 (A migrates).
         // t=20: C done, B on core 0; A's slice expires with nobody ready: it keeps core 1 until its
         // 30 ms are used (10 on core 0 + 20 on core 1) at 30.
-        Schedule s = Scheduler.roundRobin().cores(2).run(A, B, C);
+        ScheduleResult s = Scheduler.roundRobin().cores(2).run(A, B, C);
         assertEquals("A 0-10, C 10-20, B 20-30", s.coreText(0));
         assertEquals("B 0-10, A 10-30", s.coreText(1));
         metrics(s, "A", 30, 30, 0, 0, 1);
@@ -60,7 +60,7 @@ class SchedulerTest {
 
     @Test
     void roundRobinFourCoresRunsEverythingInParallel() {
-        Schedule s = Scheduler.roundRobin().cores(4).run(A, B, C);
+        ScheduleResult s = Scheduler.roundRobin().cores(4).run(A, B, C);
         assertEquals("A 0-30", s.coreText(0));
         assertEquals("B 0-20", s.coreText(1));
         assertEquals("C 0-10", s.coreText(2));
@@ -72,7 +72,7 @@ class SchedulerTest {
 
     @Test
     void firstComeFirstServed() {
-        Schedule s = Scheduler.fcfs().run(A, B, C);
+        ScheduleResult s = Scheduler.fcfs().run(A, B, C);
         assertEquals("A 0-30, B 30-50, C 50-60", s.coreText(0));
         metrics(s, "A", 30, 30, 0, 0, 0);
         metrics(s, "B", 50, 50, 30, 30, 0);
@@ -83,21 +83,21 @@ class SchedulerTest {
     void waitingJobGivesUpTheCore() {
         // A computes 5, waits 10, computes 5; B computes 20.
         // A 0-5, (A waits 5-15) B 5-15, t=15 A wakes and B's slice ends: B → tail, A 15-20, B 20-30.
-        Schedule s = Scheduler.roundRobin().run(Job.of("A", Burst.cpu(5), Burst.io(10), Burst.cpu(5)), B);
+        ScheduleResult s = Scheduler.roundRobin().run(Job.of("A", Burst.cpu(5), Burst.io(10), Burst.cpu(5)), B);
         assertEquals("A 0-5, B 5-15, A 15-20, B 20-30", s.coreText(0));
         metrics(s, "A", 20, 20, 0, 0, 1);
         metrics(s, "B", 30, 30, 10, 5, 1);
-        assertEquals(List.of(new Schedule.StateSpan("A", JobState.RUNNING, 0, 5),
-                        new Schedule.StateSpan("A", JobState.WAITING, 5, 15),
-                        new Schedule.StateSpan("A", JobState.RUNNING, 15, 20),
-                        new Schedule.StateSpan("A", JobState.TERMINATED, 20, 30)),
+        assertEquals(List.of(new ScheduleResult.StateSpan("A", JobState.RUNNING, 0, 5),
+                        new ScheduleResult.StateSpan("A", JobState.WAITING, 5, 15),
+                        new ScheduleResult.StateSpan("A", JobState.RUNNING, 15, 20),
+                        new ScheduleResult.StateSpan("A", JobState.TERMINATED, 20, 30)),
                 s.states().stream().filter(x -> x.job().equals("A")).toList());
         assertEquals(1.0, s.utilisation(), 1e-9);
     }
 
     @Test
     void lateArrivalLeavesTheCpuIdle() {
-        Schedule s = Scheduler.fcfs().run(Job.cpu("A", 10), Job.of("B", 20, Burst.cpu(10)));
+        ScheduleResult s = Scheduler.fcfs().run(Job.cpu("A", 10), Job.of("B", 20, Burst.cpu(10)));
         assertEquals("A 0-10, B 20-30", s.coreText(0));
         metrics(s, "B", 30, 10, 0, 0, 0);
         assertEquals(2 / 3.0, s.utilisation(), 1e-9);
@@ -116,7 +116,7 @@ class SchedulerTest {
                 Arguments.of("cores 0", (Executable) () -> Scheduler.fcfs().cores(0), "cores (0) must be positive"),
                 Arguments.of("negative burst", (Executable) () -> Burst.cpu(-3), "burst length (-3 ms) must be positive"),
                 Arguments.of("zero wait", (Executable) () -> Burst.io(0), "burst length (0 ms) must be positive"),
-                Arguments.of("no bursts", (Executable) () -> Job.of("X"), "bursts of X must not be empty"),
+                Arguments.of("no bursts", (Executable) () -> Job.of("X"), "bursts of X ([]) must not be empty"),
                 Arguments.of("negative arrival", (Executable) () -> Job.of("X", -1, Burst.cpu(1)), "arrival (-1 ms) must not be negative"),
                 Arguments.of("empty job list", (Executable) () -> Scheduler.roundRobin().run(), "jobs (0) must not be empty"),
                 Arguments.of("duplicate names", (Executable) () -> Scheduler.roundRobin().run(A, A), "job name (A) must be unique"));

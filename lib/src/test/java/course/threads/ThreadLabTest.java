@@ -21,7 +21,7 @@ class ThreadLabTest {
     @Test
     void threadsAreReleasedTogetherAndAreDaemons() {
         CyclicBarrier all = new CyclicBarrier(3);
-        LabRun run = ThreadLab.create("起跑线")
+        ThreadLabResult run = ThreadLab.create("起跑线")
                 .threads("工人", 3, out -> {
                     all.await(5, TimeUnit.SECONDS); // only passes when all three run at once
                     out.println("daemon=" + Thread.currentThread().isDaemon());
@@ -36,7 +36,7 @@ class ThreadLabTest {
     void linesAreShownInTheOrderWrittenTaggedWithThreadName() {
         CountDownLatch a1 = new CountDownLatch(1);
         CountDownLatch b1 = new CountDownLatch(1);
-        LabRun run = ThreadLab.create("交替")
+        ThreadLabResult run = ThreadLab.create("交替")
                 .thread("甲", out -> {
                     out.println("a1");
                     a1.countDown();
@@ -59,7 +59,7 @@ class ThreadLabTest {
 
     @Test
     void anExceptionIsReportedAndTheOtherThreadsStillFinish() {
-        LabRun run = ThreadLab.create("异常")
+        ThreadLabResult run = ThreadLab.create("异常")
                 .thread("好", out -> out.println("ok"))
                 .thread("坏", out -> {
                     throw new IllegalStateException("boom");
@@ -78,7 +78,7 @@ class ThreadLabTest {
     void aLateThreadIsInterruptedAndEnds() {
         CountDownLatch never = new CountDownLatch(1);
         Thread[] self = new Thread[1];
-        LabRun run = ThreadLab.create("超时")
+        ThreadLabResult run = ThreadLab.create("超时")
                 .timeout(Duration.ofMillis(200))
                 .thread("等待者", out -> {
                     self[0] = Thread.currentThread();
@@ -95,7 +95,7 @@ class ThreadLabTest {
         CountDownLatch release = new CountDownLatch(1);
         Thread[] self = new Thread[1];
         try (ThreadLab lab = ThreadLab.create("卡住")) {
-            LabRun run = lab.timeout(Duration.ofMillis(100)).grace(Duration.ofMillis(100))
+            ThreadLabResult run = lab.timeout(Duration.ofMillis(100)).grace(Duration.ofMillis(100))
                     .thread("顽固", out -> {
                         self[0] = Thread.currentThread();
                         while (true) {
@@ -124,7 +124,7 @@ class ThreadLabTest {
     void theCallersInterruptFlagIsKept() {
         Thread.currentThread().interrupt();
         try {
-            LabRun run = ThreadLab.create("主线程被中断").thread("t", out -> new CountDownLatch(1).await()).run();
+            ThreadLabResult run = ThreadLab.create("主线程被中断").thread("t", out -> new CountDownLatch(1).await()).run();
             assertTrue(Thread.currentThread().isInterrupted());
             assertEquals(List.of("t"), run.interrupted());
         } finally {

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
+import course.base.Args;
+
 /**
  * Charts for the process notebooks (09–12): speed-up against the number of workers.
  *
@@ -12,12 +14,12 @@ import java.util.TreeMap;
  * 和"理想的线性加速"（k 个工作者快 k 倍，但不超过 CPU 核数）画在一起。
  *
  * <pre>{@code
- * ProcessPictures.speedup("CPU 密集型：加速比", Map.of("线程", Map.of(1, 0.9, 2, 0.46)), 2)
+ * ProcessCharts.speedup("CPU 密集型：加速比", Map.of("线程", Map.of(1, 0.9, 2, 0.46)), 2)
  * }</pre>
  */
-public final class ProcessPictures {
+public final class ProcessCharts {
 
-    private ProcessPictures() {
+    private ProcessCharts() {
     }
 
     /**
@@ -33,10 +35,8 @@ public final class ProcessPictures {
         TreeMap<Integer, Double> ideal = new TreeMap<>();
         seconds.forEach((name, byWorkers) -> {
             Double one = byWorkers.get(1);
-            if (one == null || one <= 0) {
-                throw new IllegalArgumentException("series " + name + " (" + byWorkers + ") must have a positive time for 1 worker"
-                        + " / 每条线都需要 1 个工作者时的耗时");
-            }
+            Args.check(one != null && one > 0, "series " + name, byWorkers, "have a positive time for 1 worker",
+                    "每条线都需要 1 个工作者时的耗时");
             TreeMap<Integer, Double> s = new TreeMap<>();
             byWorkers.forEach((k, t) -> {
                 s.put(k, one / t);

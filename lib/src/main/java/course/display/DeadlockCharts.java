@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import course.deadlock.DeadlockReport;
+import course.deadlock.DeadlockSnapshot;
 
 /**
  * The wait-for graph of a deadlock: threads as circles, locks as boxes, "waits for" and "held by" arrows.
@@ -21,18 +21,18 @@ import course.deadlock.DeadlockReport;
  * <p>死锁的等待图：圆圈是线程，方框是锁；红色虚线箭头"等待"从线程指向它在等的锁，
  * 蓝色实线箭头"持有"从锁指向持有它的线程。箭头连成一个环，就是死锁。
  */
-public final class DeadlockPictures {
+public final class DeadlockCharts {
 
     static final Color THREAD = new Color(0x4E79A7);
     static final Color LOCK = new Color(0xF28E2B);
     static final Color WAITS = new Color(0xE15759);
     static final Color HELD = new Color(0x4E79A7);
 
-    private DeadlockPictures() {
+    private DeadlockCharts() {
     }
 
     /** The wait-for graph of {@code report}; a picture saying "没有死锁" when it found none. */
-    public static BufferedImage waitFor(DeadlockReport report) {
+    public static BufferedImage waitFor(DeadlockSnapshot report) {
         int w = 640;
         int h = 440;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -48,7 +48,7 @@ public final class DeadlockPictures {
             // Nodes on a circle in cycle order: thread, lock, thread, lock…
             List<String> cycle = report.cycle();
             List<String> nodes = new ArrayList<>(cycle.subList(0, cycle.size() - 1));
-            for (DeadlockReport.Edge e : report.edges()) {
+            for (DeadlockSnapshot.Edge e : report.edges()) {
                 for (String n : List.of(e.thread(), e.lock(), e.holder())) {
                     if (!nodes.contains(n)) {
                         nodes.add(n);
@@ -65,7 +65,7 @@ public final class DeadlockPictures {
                 pos.put(nodes.get(i), new double[]{cx + r * Math.cos(a), cy + r * Math.sin(a)});
             }
             g.setFont(new Font(family, Font.PLAIN, 14));
-            for (DeadlockReport.Edge e : report.edges()) {
+            for (DeadlockSnapshot.Edge e : report.edges()) {
                 arrow(g, pos.get(e.thread()), pos.get(e.lock()), WAITS, true, "等待");
                 arrow(g, pos.get(e.lock()), pos.get(e.holder()), HELD, false, "持有");
             }

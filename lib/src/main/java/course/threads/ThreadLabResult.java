@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import course.base.Args;
+
 /**
  * What a {@link ThreadLab} run produced: every line the threads wrote, in time order, and how each
  * thread ended.
@@ -12,14 +14,16 @@ import java.util.Objects;
  * <p>一次 {@link ThreadLab} 运行的结果：所有线程按时间顺序写下的输出，以及每个线程的结局
  * （完成 / 抛出异常 / 超时被中断 / 中断后仍卡住）。作为单元格最后一个表达式时显示为对齐的文字。
  *
+ * <p>Thread-safety: immutable (the lists are copies); a thrown {@link Outcome#error()} is shared as is.
+ *
  * @param title    the lab's title
  * @param lines    every line written, in the order written
  * @param outcomes one per thread, in the order added
  * @param timeout  the time limit the lab had
  * @param elapsed  from the start gate opening until the lab stopped waiting
  */
-public record LabRun(String title, List<LabLog.Line> lines, List<Outcome> outcomes, Duration timeout,
-                     Duration elapsed) {
+public record ThreadLabResult(String title, List<LabLog.Line> lines, List<Outcome> outcomes, Duration timeout,
+                              Duration elapsed) {
 
     /** How a thread ended. */
     public enum Status {
@@ -55,8 +59,8 @@ public record LabRun(String title, List<LabLog.Line> lines, List<Outcome> outcom
      */
     public record Outcome(String thread, Status status, Duration time, Throwable error, String where) {
         public Outcome {
-            Objects.requireNonNull(thread, "thread");
-            Objects.requireNonNull(status, "status");
+            Args.notNull("thread", thread);
+            Args.notNull("status", status);
             where = where == null ? "" : where;
         }
 
@@ -73,7 +77,7 @@ public record LabRun(String title, List<LabLog.Line> lines, List<Outcome> outcom
         }
     }
 
-    public LabRun {
+    public ThreadLabResult {
         lines = List.copyOf(lines);
         outcomes = List.copyOf(outcomes);
     }
@@ -108,7 +112,7 @@ public record LabRun(String title, List<LabLog.Line> lines, List<Outcome> outcom
      *
      * @throws IllegalStateException naming the threads, with the first error as cause
      */
-    public LabRun throwIfFailed() {
+    public ThreadLabResult throwIfFailed() {
         if (ok()) {
             return this;
         }

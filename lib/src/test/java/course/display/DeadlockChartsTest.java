@@ -8,12 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import course.deadlock.DeadlockDetector;
-import course.deadlock.DeadlockReport;
+import course.deadlock.DeadlockSnapshot;
 import course.deadlock.ThreadProbe;
 import course.deadlock.ThreadProbe.LockRef;
 import course.deadlock.ThreadProbe.ThreadSnapshot;
 
-class DeadlockPicturesTest {
+class DeadlockChartsTest {
 
     @Test
     void drawsTheWaitForGraphAndAnEmptyOne() {
@@ -33,11 +33,11 @@ class DeadlockPicturesTest {
                 return ts;
             }
         };
-        DeadlockReport r = DeadlockDetector.using(probe).name(a, "锁A").name(b, "锁B").detect();
-        BufferedImage img = DeadlockPictures.waitFor(r);
+        DeadlockSnapshot r = DeadlockDetector.using(probe).name(a, "锁A").name(b, "锁B").detect();
+        BufferedImage img = DeadlockCharts.waitFor(r);
         assertEquals(640, img.getWidth());
-        assertEquals(DeadlockPictures.THREAD.getRGB(), img.getRGB(221, 141), "线程1 is a blue circle top left");
-        BufferedImage none = DeadlockPictures.waitFor(DeadlockDetector.using(new ThreadProbe() {
+        assertEquals(DeadlockCharts.THREAD.getRGB(), img.getRGB(221, 141), "线程1 is a blue circle top left");
+        BufferedImage none = DeadlockCharts.waitFor(DeadlockDetector.using(new ThreadProbe() {
             @Override
             public long[] findDeadlockedThreads() {
                 return new long[0];

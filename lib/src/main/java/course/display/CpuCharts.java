@@ -11,13 +11,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 
 import course.cpu.Cpu;
 import course.cpu.CpuStep;
 import course.cpu.InterleavingOutcome;
-import course.cpu.InterleavingReport;
+import course.cpu.InterleavingResult;
 import course.cpu.Instruction;
 import course.cpu.Opcode;
 import course.cpu.CpuPhase;
@@ -32,9 +33,12 @@ import tech.tablesaw.api.Table;
  * Tables and pictures of the CPU simulator: step tables, a CPU + RAM diagram, interleaving outcomes.
  *
  * <p>CPU 模拟器的表格和图：{@link #table(List)} 把每一步变成一行；{@link #picture(CpuStep)} 画出 CPU 和内存，
- * 高亮当前指令；{@link #outcomes(InterleavingReport)} 画出穷举交错得到的各个最终值。
+ * 高亮当前指令；{@link #table(InterleavingResult)} 和 {@link #outcomes(InterleavingResult)}
+ * 列出、画出穷举交错得到的各个结局。{@link #data(List)} 给出同样的步骤表格（Tablesaw），可以在上面计算。
+ *
+ * <p>Thread-safety: stateless; each call draws from the immutable steps and results it is given.
  */
-public final class CpuPictures {
+public final class CpuCharts {
 
     private static final Color CODE_HI = new Color(0xFFE08A);
     private static final Color DATA_HI = new Color(0xB7E4A7);
@@ -43,11 +47,11 @@ public final class CpuPictures {
     private static final Color EDGE = new Color(0x4E79A7);
     private static final Color ARROW = new Color(0xE15759);
 
-    private CpuPictures() {
+    private CpuCharts() {
     }
 
-    /** The trace as a Tablesaw table: one row per step. */
-    public static Table tablesaw(List<CpuStep> trace) {
+    /** The trace as a Tablesaw table, to compute on: one row per step. */
+    public static Table data(List<CpuStep> trace) {
         boolean threads = trace.stream().anyMatch(s -> s.thread() > 0);
         boolean d = trace.stream().anyMatch(s -> s.program().uses(Register.D));
         Table t = Table.create("CPU 执行过程：每一行是一步（取指 / 译码 / 执行）");
@@ -84,7 +88,7 @@ public final class CpuPictures {
 
     /** The trace as an HTML table, ready to be a cell's result. */
     public static Html table(List<CpuStep> trace) {
-        return Tables.html(tablesaw(trace));
+        return Tables.html(data(trace));
     }
 
     /** A diagram of the CPU and RAM after {@code step}, with the current instruction highlighted. */
@@ -208,7 +212,7 @@ public final class CpuPictures {
             }
             for (Instruction i : shownCode) {
                 boolean hi = i.address() == address && phase != null;
-                row(g, mx + 8, y, mw - 16, rowH, String.format("%5d", i.address()), i.text(), hi ? CODE_HI : Color.WHITE, mono);
+                row(g, mx + 8, y, mw - 16, rowH, String.format(Locale.ROOT, "%5d", i.address()), i.text(), hi ? CODE_HI : Color.WHITE, mono);
                 if (i.address() == pc) {
                     g.setFont(font);
                     g.setColor(ARROW);
@@ -234,7 +238,7 @@ public final class CpuPictures {
             y += rowH;
             for (Map.Entry<Integer, Long> e : data) {
                 boolean hi = e.getKey() == written;
-                row(g, mx + 8, y, mw - 16, rowH, String.format("%5d", e.getKey()), String.valueOf(e.getValue()),
+                row(g, mx + 8, y, mw - 16, rowH, String.format(Locale.ROOT, "%5d", e.getKey()), String.valueOf(e.getValue()),
                         hi ? DATA_HI : Color.WHITE, mono);
                 rowY.put(e.getKey(), y);
                 y += rowH;
@@ -345,16 +349,17 @@ public final class CpuPictures {
     }
 
     /** The outcomes of an interleaving enumeration as a table: value, count, share, example. */
-    public static Html outcomeTable(InterleavingReport report) {
-        Table t = Table.create(report.threads() + " 个线程，共 " + report.total() + " 种交错：内存[" + report.address() + "] 的最终值");
-        LongColumn v = LongColumn.create("最终值");
-        LongColumn c = LongColumn.create("交错数");
+    public static Html table(InterleavingResult report) {
+        Table t = Table.create(report.threads() + " 个线程，共 " + report.totalText() + " 种交错：内存[" + report.address()
+                + "] 的结局");
+        StringColumn v = StringColumn.create("结局");
+        StringColumn c = StringColumn.create("交错数");
         StringColumn share = StringColumn.create("占比");
         StringColumn ex = StringColumn.create("一个例子（每项 = 哪个线程执行一整条指令）");
         for (InterleavingOutcome o : report.outcomes()) {
-            v.append(o.value());
-            c.append(o.count());
-            share.append(String.format("%.1f %%", 100.0 * o.count() / report.total()));
+            v.append(o.label());
+            c.append(o.countText());
+            share.append(report.endless() ? "" : String.format(Locale.ROOT, "%.1f %%", 100.0 * o.count() / report.total()));
             ex.append(o.exampleText());
         }
         t.addColumns(v, c, share, ex);
@@ -362,10 +367,11 @@ public final class CpuPictures {
     }
 
     /** The outcomes of an interleaving enumeration as a bar chart: how many interleavings end at each value. */
-    public static BufferedImage outcomes(InterleavingReport report) {
+    public static BufferedImage outcomes(InterleavingResult report) {
         Map<String, Long> bars = new LinkedHashMap<>();
-        report.outcomes().forEach(o -> bars.put(String.valueOf(o.value()), o.count()));
-        return Charts.bars(report.threads() + " 个线程的所有交错（共 " + report.total() + " 种）的最终结果",
+        report.outcomes().forEach(o -> bars.put(o.kind() == InterleavingOutcome.Kind.FINISHED ? String.valueOf(o.value())
+                : o.label(), o.count()));
+        return Charts.bars(report.threads() + " 个线程的所有交错（共 " + report.totalText() + " 种）的最终结果",
                 "内存[" + report.address() + "] 的最终值", "交错数（种）", bars);
     }
 }

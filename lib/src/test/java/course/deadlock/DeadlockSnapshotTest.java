@@ -12,7 +12,7 @@ import course.deadlock.ThreadProbe.LockRef;
 import course.deadlock.ThreadProbe.ThreadSnapshot;
 
 /** The report text, against a stub thread bean: no threads, no timing. */
-class DeadlockReportTest {
+class DeadlockSnapshotTest {
 
     static final LockRef A = new LockRef("java.util.concurrent.locks.ReentrantLock$NonfairSync", 0x1a);
     static final LockRef B = new LockRef("java.util.concurrent.locks.ReentrantLock$NonfairSync", 0x2b);
@@ -35,7 +35,7 @@ class DeadlockReportTest {
 
     @Test
     void twoThreadsTwoNamedLocks() {
-        DeadlockReport r = DeadlockDetector.using(stub(
+        DeadlockSnapshot r = DeadlockDetector.using(stub(
                         new ThreadSnapshot(12, "线程2", Thread.State.WAITING, A, "线程1", List.of(B), "x"),
                         new ThreadSnapshot(11, "线程1", Thread.State.WAITING, B, "线程2", List.of(A), "y")))
                 .name(A, "锁A").name(B, "锁B")
@@ -53,7 +53,7 @@ class DeadlockReportTest {
 
     @Test
     void threeThreadsWithAnUnnamedMonitor() {
-        DeadlockReport r = DeadlockDetector.using(stub(
+        DeadlockSnapshot r = DeadlockDetector.using(stub(
                         new ThreadSnapshot(1, "甲", Thread.State.BLOCKED, B, "乙", List.of(A), ""),
                         new ThreadSnapshot(2, "乙", Thread.State.BLOCKED, C, "丙", List.of(B), ""),
                         new ThreadSnapshot(3, "丙", Thread.State.BLOCKED, A, "甲", List.of(C), "")))
@@ -66,7 +66,7 @@ class DeadlockReportTest {
 
     @Test
     void noDeadlock() {
-        DeadlockReport r = DeadlockDetector.using(stub()).detect();
+        DeadlockSnapshot r = DeadlockDetector.using(stub()).detect();
         assertFalse(r.found());
         assertEquals(List.of(), r.cycle());
         assertEquals("没有发现死锁 (ThreadMXBean.findDeadlockedThreads 返回空)\n", r.toString());
@@ -76,7 +76,7 @@ class DeadlockReportTest {
     void aMonitorIsNamedByItsIdentityHash() {
         Object monitor = new Object();
         LockRef ref = new LockRef("java.lang.Object", System.identityHashCode(monitor));
-        DeadlockReport r = DeadlockDetector.using(stub(
+        DeadlockSnapshot r = DeadlockDetector.using(stub(
                         new ThreadSnapshot(1, "t1", Thread.State.BLOCKED, ref, "t2", List.of(A), ""),
                         new ThreadSnapshot(2, "t2", Thread.State.BLOCKED, A, "t1", List.of(ref), "")))
                 .name(monitor, "门").name(A, "锁A").detect();

@@ -8,18 +8,18 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-class ProcessPicturesTest {
+class ProcessChartsTest {
 
     @Test
     void drawsASpeedupChart() {
-        var img = ProcessPictures.speedup("加速比", Map.of("线程", Map.of(1, 1.0, 2, 0.5, 4, 0.5)), 2);
+        var img = ProcessCharts.speedup("加速比", Map.of("线程", Map.of(1, 1.0, 2, 0.5, 4, 0.5)), 2);
         assertEquals(Charts.WIDTH, img.getWidth());
     }
 
     @Test
     void aSeriesWithoutOneWorkerIsRefused() {
         var e = assertThrows(IllegalArgumentException.class,
-                () -> ProcessPictures.speedup("x", Map.of("进程", Map.of(2, 1.0)), 2));
+                () -> ProcessCharts.speedup("x", Map.of("进程", Map.of(2, 1.0)), 2));
         assertTrue(e.getMessage().startsWith("series 进程 ({2=1.0}) must have a positive time for 1 worker"), e.getMessage());
     }
 }

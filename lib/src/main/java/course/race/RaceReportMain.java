@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import course.base.Text;
+
 /**
  * Command-line report: the share of runs with lost updates per strategy, on all cores and pinned to
  * one core ({@code taskset -c 0}).
@@ -19,15 +21,15 @@ import java.util.concurrent.TimeUnit;
  * 退出码 0 表示全部满足。
  *
  * <pre>
- * java -cp lib/target/course-lib.jar course.race.RaceReport [--runs 50] [--widened-increments 5000]
+ * java -cp lib/target/course-lib.jar course.race.RaceReportMain [--runs 50] [--widened-increments 5000]
  * </pre>
  */
-public final class RaceReport {
+public final class RaceReportMain {
 
     /** Lost-update share the demo mode must reach for the unsafe strategies. */
     public static final double DEMO_MIN_SHARE = 0.95;
 
-    private RaceReport() {
+    private RaceReportMain() {
     }
 
     /** One line of the report. */
@@ -91,16 +93,14 @@ public final class RaceReport {
         return ok;
     }
 
-    private static int width(String s) {
-        return s.codePoints().map(c -> c >= 0x2E80 && c != 0x2265 ? 2 : 1).sum();
-    }
-
+    /** {@code s} left-aligned in {@code w} columns, with at least one space after it. */
     private static String pad(String s, int w) {
-        return s + " ".repeat(Math.max(1, w - width(s)));
+        return Text.padRight(s, w - 1) + " ";
     }
 
+    /** {@code s} right-aligned in {@code w} columns, with at least one space before it. */
     private static String lpad(String s, int w) {
-        return " ".repeat(Math.max(1, w - width(s))) + s;
+        return " " + Text.padLeft(s, w - 1);
     }
 
     /** Runs this report again in a child JVM pinned to core 0 and copies its output. */
@@ -111,10 +111,10 @@ public final class RaceReport {
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/taskset", "-c", "0", java.toString(),
-                "-cp", System.getProperty("java.class.path"), RaceReport.class.getName(),
+                "-cp", System.getProperty("java.class.path"), RaceReportMain.class.getName(),
                 "--child", "--runs", String.valueOf(runs), "--widened-increments", String.valueOf(widenedIncrements))
                 .redirectErrorStream(true);
-        java.lang.Process p = pb.start();
+        Process p = pb.start();
         try (InputStream in = p.getInputStream()) {
             in.transferTo(System.out);
             if (!p.waitFor(10, TimeUnit.MINUTES)) {

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 
 import course.cpu.Cpu;
 import course.cpu.CpuStep;
-import course.cpu.InterleavingReport;
+import course.cpu.InterleavingResult;
 import course.cpu.Interleavings;
 import tech.tablesaw.api.Table;
 
-class CpuPicturesTest {
+class CpuChartsTest {
 
     static final String SEED = "DATA 2000, 6\nDATA 2004, 7\nLOAD A, 2000\nLOAD B, 2004\nMUL C, A, B\nSTORE C, 2008\n";
 
@@ -30,18 +30,18 @@ class CpuPicturesTest {
     @Test
     void traceTableHasOneRowPerStepAndNoDColumnWhenUnused() {
         List<CpuStep> trace = Cpu.load(SEED).run();
-        Table t = CpuPictures.tablesaw(trace);
+        Table t = CpuCharts.data(trace);
         assertEquals(12, t.rowCount());
         assertTrue(t.columnNames().containsAll(List.of("步", "阶段", "PC（之后）", "IR", "A", "B", "C", "写内存")));
         assertTrue(!t.columnNames().contains("D") && !t.columnNames().contains("线程"));
-        String html = CpuPictures.table(trace).toHtml();
+        String html = CpuCharts.table(trace).toHtml();
         assertTrue(html.contains("[2008] ← 42"), html);
     }
 
     @Test
     void threadColumnAppearsForSeveralThreads() {
-        InterleavingReport r = Interleavings.counterIncrements(2, 1);
-        Table t = CpuPictures.tablesaw(r.replay(1));
+        InterleavingResult r = Interleavings.counterIncrements(2, 1);
+        Table t = CpuCharts.data(r.replay(1));
         assertTrue(t.columnNames().contains("线程"));
         assertEquals(18, t.rowCount());
     }
@@ -49,16 +49,16 @@ class CpuPicturesTest {
     @Test
     void picturesRender() throws Exception {
         Cpu cpu = Cpu.load(SEED);
-        BufferedImage before = CpuPictures.picture(cpu);
+        BufferedImage before = CpuCharts.picture(cpu);
         save(before, "cpu-before");
         List<CpuStep> trace = cpu.run();
         for (int i : new int[]{0, 2, 8, 11}) {
-            BufferedImage img = CpuPictures.picture(trace.get(i));
+            BufferedImage img = CpuCharts.picture(trace.get(i));
             assertTrue(img.getWidth() > 800 && img.getHeight() >= 470);
             save(img, "cpu-step-" + (i + 1));
         }
-        InterleavingReport r = Interleavings.counterIncrements(2, 2);
-        save(CpuPictures.outcomes(r), "outcomes");
-        assertTrue(CpuPictures.outcomeTable(r).toHtml().contains("T1 T1 T1"));
+        InterleavingResult r = Interleavings.counterIncrements(2, 2);
+        save(CpuCharts.outcomes(r), "outcomes");
+        assertTrue(CpuCharts.table(r).toHtml().contains("T1 T1 T1"));
     }
 }

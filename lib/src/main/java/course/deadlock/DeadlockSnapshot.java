@@ -12,15 +12,19 @@ import course.deadlock.ThreadProbe.LockRef;
 import course.deadlock.ThreadProbe.ThreadSnapshot;
 
 /**
- * Who holds which lock and waits for which, for the threads of one deadlock.
+ * A snapshot of one deadlock, read from the JVM at one moment: which threads wait for each other, which locks
+ * they hold and which they wait for.
  *
- * <p>死锁报告：每个线程持有哪些锁、在等哪把锁、那把锁被谁持有，以及"等待环"
- * （线程1 → 锁B → 线程2 → 锁A → 线程1）。{@code DeadlockPictures.waitFor(report)} 把它画成等待图。
+ * <p>死锁快照：某一时刻从 JVM 读出的死锁情况——每个线程持有哪些锁、在等哪把锁、那把锁被谁持有，以及"等待环"
+ * （线程1 → 锁B → 线程2 → 锁A → 线程1）。{@code DeadlockCharts.waitFor(snapshot)} 把它画成等待图。
+ * 它是"拍下来的照片"：之后线程怎么变，它都不变。
+ *
+ * <p>Thread-safety: immutable.
  *
  * @param threads the deadlocked threads, sorted by name
  * @param names   names given to locks (locks without a name show as {@code Class@hash})
  */
-public record DeadlockReport(List<ThreadSnapshot> threads, Map<LockRef, String> names) {
+public record DeadlockSnapshot(List<ThreadSnapshot> threads, Map<LockRef, String> names) {
 
     /**
      * One edge of the wait-for graph: {@code thread} waits for {@code lock}, held by {@code holder}.
@@ -32,17 +36,17 @@ public record DeadlockReport(List<ThreadSnapshot> threads, Map<LockRef, String> 
         }
     }
 
-    public DeadlockReport {
+    public DeadlockSnapshot {
         threads = threads.stream().sorted(Comparator.comparing(ThreadSnapshot::name)).toList();
         names = Map.copyOf(names);
     }
 
-    static DeadlockReport none() {
-        return new DeadlockReport(List.of(), Map.of());
+    static DeadlockSnapshot none() {
+        return new DeadlockSnapshot(List.of(), Map.of());
     }
 
-    static DeadlockReport of(List<ThreadSnapshot> threads, Map<LockRef, String> names) {
-        return new DeadlockReport(threads, names);
+    static DeadlockSnapshot of(List<ThreadSnapshot> threads, Map<LockRef, String> names) {
+        return new DeadlockSnapshot(threads, names);
     }
 
     /** Whether a deadlock was found. */

@@ -1,13 +1,18 @@
 package course.sched;
 
 import java.util.List;
+import java.util.Locale;
+
+import course.base.Text;
 
 /**
  * The result of a scheduler simulation: who ran where and when, each job's states, and the metrics.
  *
  * <p>一次调度模拟的结果：每个核上什么时候跑哪个任务（{@link #slices()}），每个任务在各个时刻的状态
- * （{@link #states()}），以及每个任务的指标和平均值。画图用 {@code SchedCharts.gantt(schedule)} 和
- * {@code SchedCharts.states(schedule)}。
+ * （{@link #states()}），以及每个任务的指标和平均值。画图用 {@code SchedCharts.gantt(result)} 和
+ * {@code SchedCharts.states(result)}，指标表用 {@code SchedCharts.table(result)}。
+ *
+ * <p>Thread-safety: immutable.
  *
  * @param policy      the policy, e.g. {@code 轮转 (时间片 10 ms)}
  * @param cores       number of cores
@@ -17,7 +22,7 @@ import java.util.List;
  * @param metrics     per-job metrics, in job order
  * @param utilisation busy core time / (cores × makespan), 0..1
  */
-public record Schedule(String policy, int cores, int makespan, List<Slice> slices, List<StateSpan> states,
+public record ScheduleResult(String policy, int cores, int makespan, List<Slice> slices, List<StateSpan> states,
                        List<JobMetrics> metrics, double utilisation) {
 
     /** One job running on one core from {@code start} to {@code end} ms. */
@@ -44,7 +49,7 @@ public record Schedule(String policy, int cores, int makespan, List<Slice> slice
                              int switches) {
     }
 
-    public Schedule {
+    public ScheduleResult {
         slices = List.copyOf(slices);
         states = List.copyOf(states);
         metrics = List.copyOf(metrics);
@@ -100,16 +105,21 @@ public record Schedule(String policy, int cores, int makespan, List<Slice> slice
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(String.format("%s，%d 个核：总用时 %d ms，CPU 利用率 %.1f %%，上下文切换 %d 次%n",
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "%s，%d 个核：总用时 %d ms，CPU 利用率 %.1f %%，上下文切换 %d 次%n",
                 policy, cores, makespan, 100 * utilisation, contextSwitches()));
-        int w = Math.max(6, metrics.stream().mapToInt(m -> m.job().length() * 2).max().orElse(6));
-        sb.append(String.format("%-" + w + "s %8s %8s %8s %8s %8s %6s%n", "任务", "到达ms", "完成ms", "周转ms", "等待ms", "响应ms", "切换"));
-        for (JobMetrics m : metrics) {
-            sb.append(String.format("%-" + w + "s %8d %8d %8d %8d %8d %6d%n", m.job(), m.arrival(), m.finish(),
-                    m.turnaround(), m.waiting(), m.response(), m.switches()));
+        int w = Math.max(6, metrics.stream().mapToInt(m -> Text.width(m.job())).max().orElse(6));
+        sb.append(Text.padRight("任务", w));
+        for (String h : new String[]{"到达ms", "完成ms", "周转ms", "等待ms", "响应ms"}) {
+            sb.append(' ').append(Text.padLeft(h, 8));
         }
-        sb.append(String.format("%-" + w + "s %8s %8s %8.1f %8.1f %8.1f %6d%n", "平均", "", "", averageTurnaround(),
-                averageWaiting(), averageResponse(), contextSwitches()));
+        sb.append(' ').append(Text.padLeft("切换", 6)).append('\n');
+        for (JobMetrics m : metrics) {
+            sb.append(Text.padRight(m.job(), w)).append(String.format(Locale.ROOT, " %8d %8d %8d %8d %8d %6d%n",
+                    m.arrival(), m.finish(), m.turnaround(), m.waiting(), m.response(), m.switches()));
+        }
+        sb.append(Text.padRight("平均", w)).append(String.format(Locale.ROOT, " %8s %8s %8.1f %8.1f %8.1f %6d%n", "", "",
+                averageTurnaround(), averageWaiting(), averageResponse(), contextSwitches()));
         return sb.toString();
     }
 }
