@@ -77,7 +77,7 @@ public final class StressCharts {
     }
 
     /** One row per run: name, rounds, time, cores, interesting and forbidden counts, verdict. */
-    public static Html summary(List<StressResult> results) {
+    public static Html table(List<StressResult> results) {
         return Tables.html(Table.create("压力测试汇总",
                 StringColumn.create("测试", results.stream().map(StressResult::name).toList()),
                 StringColumn.create("轮数", results.stream().map(r -> String.format(Locale.ROOT, "%,d", r.rounds())).toList()),

@@ -77,6 +77,18 @@ final class LincheckSession implements AutoCloseable {
     record Lease(LincheckSession session, boolean fresh) {
     }
 
+    /**
+     * Tells a worker that is still fresh to wait for the next request (its idle clock starts again), so that it is
+     * reused even when compiling the next class takes a while.
+     */
+    static synchronized void keepAlive() {
+        LincheckSession s = current;
+        if (s != null && s.child.isAlive() && System.nanoTime() - s.lastUse <= REUSE_NANOS) {
+            s.send(LincheckWorker.PING);
+            s.touch();
+        }
+    }
+
     /** Ends the current worker, if any (after a time-out or a crash). */
     static synchronized void closeCurrent() {
         if (current != null) {

@@ -25,7 +25,8 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
  * 不碰内核。这个进程可以连续做好几次检查（第一次要花一两秒准备 Lincheck，之后每次快得多）；
  * 空闲 {@code idleSeconds} 秒后自己退出，不会一直留着。
  *
- * <p>Protocol, one line each, fields separated by tabs. In: {@code CHECK id mode classNames threads actors
+ * <p>Protocol, one line each, fields separated by tabs. In: {@code PING} (wait on: a check follows soon) or
+ * {@code CHECK id mode classNames threads actors
  * iterations invocations spec reportFile} ({@code mode} is {@code model} or {@code stress}; {@code classNames} is
  * comma-separated, the first with an {@code @Operation} method is checked; {@code spec} is a class name or
  * {@code -}). Out: {@value #TAG} {@code READY}, then per request {@value #TAG} {@code DONE id status millis
@@ -36,6 +37,8 @@ public final class LincheckWorker {
 
     /** First field of every protocol line (the checked code may print lines of its own). */
     public static final String TAG = "@@course-lincheck";
+    /** A request line that only restarts the idle clock. */
+    static final String PING = "PING";
 
     private LincheckWorker() {
     }
@@ -62,6 +65,9 @@ public final class LincheckWorker {
                 System.exit(0);
             }
             String[] f = line.split("\t", -1);
+            if (line.equals(PING)) {
+                continue;
+            }
             if (f.length == 10 && f[0].equals("CHECK")) {
                 check(f);
             } else {

@@ -1,5 +1,6 @@
 package course.lincheck;
 
+import course.base.Args;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ public final class ModelCheck {
      * @throws IllegalArgumentException when not in 2..4
      */
     public ModelCheck threads(int n) {
-        this.threads = inRange("threads", n, 2, 4);
+        this.threads = Args.inRange("threads", n, 2, 4, "线程数");
         return this;
     }
 
@@ -91,7 +92,7 @@ public final class ModelCheck {
      * @throws IllegalArgumentException when not in 1..5
      */
     public ModelCheck actorsPerThread(int n) {
-        this.actorsPerThread = inRange("actorsPerThread", n, 1, 5);
+        this.actorsPerThread = Args.inRange("actorsPerThread", n, 1, 5, "每个线程的操作数");
         return this;
     }
 
@@ -101,7 +102,7 @@ public final class ModelCheck {
      * @throws IllegalArgumentException when not in 1..200
      */
     public ModelCheck iterations(int n) {
-        this.iterations = inRange("iterations", n, 1, 200);
+        this.iterations = Args.inRange("iterations", n, 1, 200, "场景数");
         return this;
     }
 
@@ -111,7 +112,7 @@ public final class ModelCheck {
      * @throws IllegalArgumentException when not in 1..10000
      */
     public ModelCheck invocations(int n) {
-        this.invocations = inRange("invocations", n, 1, 10_000);
+        this.invocations = Args.inRange("invocations", n, 1, 10_000, "每个场景的执行次数");
         return this;
     }
 
@@ -130,10 +131,8 @@ public final class ModelCheck {
      * @throws IllegalArgumentException when not positive or over 120 seconds
      */
     public ModelCheck timeout(Duration limit) {
-        Objects.requireNonNull(limit, "limit");
-        if (limit.isZero() || limit.isNegative() || limit.compareTo(Duration.ofSeconds(120)) > 0) {
-            throw new IllegalArgumentException("timeout (" + limit + ") must be positive and at most 120 s / 时间限制要大于 0、不超过 120 秒");
-        }
+        Args.positive("timeout", limit, "时间限制");
+        Args.check(limit.compareTo(Duration.ofSeconds(120)) <= 0, "timeout", limit, "be at most 120 s", "时间限制不能超过 120 秒");
         this.timeout = limit;
         return this;
     }
@@ -152,6 +151,7 @@ public final class ModelCheck {
      */
     public ModelCheckResult run() {
         long t0 = System.nanoTime();
+        LincheckSession.keepAlive();
         Map<String, byte[]> classes = compile();
         System.out.printf(Locale.ROOT, "Lincheck %s %s（%s）……%n", stress ? "压力测试" : "模型检查",
                 String.join(", ", source.classNames()), settings());
@@ -202,11 +202,4 @@ public final class ModelCheck {
         }
     }
 
-    private static int inRange(String name, int n, int lo, int hi) {
-        if (n < lo || n > hi) {
-            throw new IllegalArgumentException(name + " (" + n + ") must be in " + lo + ".." + hi + " / "
-                    + name + " 要在 " + lo + " 到 " + hi + " 之间");
-        }
-        return n;
-    }
 }

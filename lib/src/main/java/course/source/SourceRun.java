@@ -1,5 +1,6 @@
 package course.source;
 
+import course.base.Args;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,10 +33,8 @@ final class SourceRun {
 
     SourceRun(JavaSource source, Duration timeout) {
         this.source = Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(timeout, "timeout");
-        if (timeout.isZero() || timeout.isNegative() || timeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("timeout (" + timeout + ") must be positive and at most 60 s / 时间限制要大于 0、不超过 60 秒");
-        }
+        Args.positive("timeout", timeout, "时间限制");
+        Args.check(timeout.compareTo(MAX_TIMEOUT) <= 0, "timeout", timeout, "be at most 60 s", "时间限制不能超过 60 秒");
         this.timeout = timeout;
     }
 

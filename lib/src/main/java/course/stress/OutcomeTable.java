@@ -1,5 +1,6 @@
 package course.stress;
 
+import course.base.Text;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,21 +87,14 @@ public record OutcomeTable<T>(List<Row<T>> rows, long total) {
     /** The table as aligned text: outcome, grade, count, share, description; ✘ marks a forbidden outcome seen. */
     @Override
     public String toString() {
-        int labelWidth = rows.stream().mapToInt(r -> width(r.label())).max().orElse(4);
+        int labelWidth = rows.stream().mapToInt(r -> Text.width(r.label())).max().orElse(4);
         StringBuilder sb = new StringBuilder();
         for (Row<T> r : rows) {
-            sb.append(String.format(Locale.ROOT, "  %s  %s %,12d 次 %6.2f %%  %s%s%n", pad(r.label(), labelWidth),
-                    pad(r.grade().chinese(), 9), r.count(), total == 0 ? 0.0 : 100.0 * r.count() / total,
+            sb.append(String.format(Locale.ROOT, "  %s  %s %,12d 次 %6.2f %%  %s%s%n", Text.padRight(r.label(), labelWidth),
+                    Text.padRight(r.grade().chinese(), 9), r.count(), total == 0 ? 0.0 : 100.0 * r.count() / total,
                     r.violation() ? "✘ " : "", r.description()));
         }
         return sb.toString();
     }
 
-    static int width(String s) {
-        return s.codePoints().map(c -> c >= 0x2E80 && c != 0x00B7 ? 2 : 1).sum();
-    }
-
-    static String pad(String s, int w) {
-        return s + " ".repeat(Math.max(0, w - width(s)));
-    }
 }

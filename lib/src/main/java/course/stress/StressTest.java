@@ -1,5 +1,6 @@
 package course.stress;
 
+import course.base.Args;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,10 +91,8 @@ public final class StressTest<S> {
      */
     public StressTest<S> actor(Consumer<? super S> actor) {
         Objects.requireNonNull(actor, "actor");
-        if (actors.size() == MAX_ACTORS) {
-            throw new IllegalArgumentException("actors (" + (MAX_ACTORS + 1) + ") must be at most " + MAX_ACTORS
-                    + " / 最多 " + MAX_ACTORS + " 个线程");
-        }
+        Args.check(actors.size() < MAX_ACTORS, "actors", actors.size() + 1, "be at most " + MAX_ACTORS,
+                "最多 " + MAX_ACTORS + " 个线程");
         actors.add(actor);
         return this;
     }
@@ -143,9 +142,7 @@ public final class StressTest<S> {
      * @throws IllegalArgumentException when not in 1..1 000 000 000
      */
     public StressTest<S> rounds(long max) {
-        if (max < 1 || max > 1_000_000_000L) {
-            throw new IllegalArgumentException("rounds (" + max + ") must be in 1..1000000000 / 轮数要在 1 到 10 亿之间");
-        }
+        Args.check(max >= 1 && max <= 1_000_000_000L, "rounds", max, "be in 1..1000000000", "轮数要在 1 到 10 亿之间");
         this.rounds = max;
         return this;
     }
@@ -156,10 +153,8 @@ public final class StressTest<S> {
      * @throws IllegalArgumentException when not positive or over 60 seconds
      */
     public StressTest<S> timeout(Duration limit) {
-        Objects.requireNonNull(limit, "limit");
-        if (limit.isZero() || limit.isNegative() || limit.compareTo(Duration.ofSeconds(60)) > 0) {
-            throw new IllegalArgumentException("timeout (" + limit + ") must be positive and at most 60 s / 时间限制要大于 0、不超过 60 秒");
-        }
+        Args.positive("timeout", limit, "时间限制");
+        Args.check(limit.compareTo(Duration.ofSeconds(60)) <= 0, "timeout", limit, "be at most 60 s", "时间限制不能超过 60 秒");
         this.timeout = limit;
         return this;
     }

@@ -54,7 +54,7 @@ class StressChartsTest {
         assertTrue(html.contains("<td>0, 0</td><td>允许·有趣</td><td>100</td><td>1.00 %</td><td>存储缓冲</td>"), html);
         assertTrue(html.contains("<td>0, 1</td><td>允许</td><td>9,000</td><td>90.00 %</td>"), html);
         assertTrue(StressCharts.table(broken).toHtml().contains("<td>7, 7</td><td>禁止</td><td>2</td><td>16.67 %</td><td>✘ "));
-        String summary = StressCharts.summary(List.of(plain, broken)).toHtml();
+        String summary = StressCharts.table(List.of(plain, broken)).toHtml();
         assertTrue(summary.contains("<td>普通字段</td><td>10,000</td><td>0.50 秒</td><td>2</td><td>100</td><td>0</td><td>通过</td>"), summary);
         assertTrue(summary.contains("<td>✘ 失败</td>"), summary);
         assertEquals("< 0.01 %", StressCharts.share(1, 1_000_000));

@@ -149,6 +149,6 @@ class ModelCheckTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> c.threads(1)).getMessage()
                 .contains("threads (1) must be in 2..4"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> c.timeout(Duration.ofMinutes(5))).getMessage()
-                .contains("不超过 120 秒"));
+                .contains("时间限制不能超过 120 秒"));
     }
 }

@@ -128,8 +128,8 @@ class JavaSourceTest {
     void badTimeLimitsAreRefused() {
         JavaSource src = JavaSource.of("public class T { }");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> src.run(Duration.ZERO)).getMessage()
-                .contains("timeout (PT0S) must be positive and at most 60 s"));
+                .contains("timeout (PT0S) must be positive / 时间限制必须大于 0"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> src.run(Duration.ofMinutes(2))).getMessage()
-                .contains("不超过 60 秒"));
+                .contains("时间限制不能超过 60 秒"));
     }
 }

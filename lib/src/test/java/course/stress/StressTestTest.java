@@ -137,12 +137,12 @@ class StressTestTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> StressTest.of(Locked::new).rounds(0))
                 .getMessage().contains("rounds (0) must be in 1..1000000000"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> StressTest.of(Locked::new).timeout(Duration.ZERO))
-                .getMessage().contains("时间限制要大于 0"));
+                .getMessage().contains("时间限制必须大于 0"));
         StressTest<Locked> t = StressTest.of(Locked::new);
         for (int i = 0; i < StressTest.MAX_ACTORS; i++) {
             t.actor(Locked::inc);
         }
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> t.actor(Locked::inc)).getMessage().contains("最多 8 个线程"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> t.actor(Locked::inc)).getMessage().contains("actors (9) must be at most 8 / 最多 8 个线程"));
     }
 
     /** The run's own threads end by themselves; waits for that (bounded by the class time-out). */
