@@ -2,6 +2,7 @@ package course.display;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -13,6 +14,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.AxisSpace;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -20,10 +22,10 @@ import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
-import org.jfree.chart.plot.CombinedRangeCategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -47,6 +49,9 @@ public final class StressCharts {
     static final Color ACCEPTABLE = new Color(0x59A14F);
     static final Color INTERESTING = new Color(0xF28E2B);
     static final Color FORBIDDEN = new Color(0xE15759);
+
+    /** Pixels left of every panel's plot for the outcome labels. */
+    static final int LABEL_SPACE = 230;
 
     private StressCharts() {
     }
@@ -112,8 +117,9 @@ public final class StressCharts {
     }
 
     /**
-     * How often each outcome was seen, one panel per run stacked top to bottom with a shared logarithmic axis;
-     * bars coloured by grade and labelled with their count; an outcome never seen has no bar and says "0 次".
+     * How often each outcome was seen: one panel per run, titled with its name, stacked top to bottom on the same
+     * logarithmic axis; bars coloured by grade and labelled with their count; an outcome never seen has no bar and
+     * says "0 次".
      *
      * @throws IllegalArgumentException when no result is given
      */
@@ -121,43 +127,63 @@ public final class StressCharts {
         if (results.length == 0) {
             throw new IllegalArgumentException("results (0) must not be empty / 至少给一个结果");
         }
-        long max = 1;
         List<Bar> bars = bars(results);
-        for (Bar b : bars) {
-            max = Math.max(max, b.count());
-        }
-        LogAxis counts = new LogAxis("次数（对数坐标）");
-        counts.setBase(10);
-        counts.setTickUnit(new NumberTickUnit(1));
-        counts.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
-        counts.setRange(0.5, max * 8.0);
-        CombinedRangeCategoryPlot plot = new CombinedRangeCategoryPlot(counts);
-        plot.setGap(14);
-        int rows = 0;
-        for (StressResult r : results) {
+        long max = Math.max(1, bars.stream().mapToLong(Bar::count).max().orElse(1));
+        List<BufferedImage> panels = new ArrayList<>();
+        for (int i = 0; i < results.length; i++) {
+            StressResult r = results[i];
+            boolean last = i == results.length - 1;
             DefaultCategoryDataset data = new DefaultCategoryDataset();
             List<Grade> grades = new ArrayList<>();
             for (Bar b : bars) {
                 if (b.panel().equals(r.name())) {
                     data.addValue(b.count() == 0 ? null : (Number) b.count(), "次数", b.outcome());
                     grades.add(b.grade());
-                    rows++;
                 }
             }
-            CategoryAxis axis = new CategoryAxis(r.name());
+            LogAxis counts = new LogAxis(last ? "次数（对数坐标）" : null);
+            counts.setBase(10);
+            counts.setTickUnit(new NumberTickUnit(1));
+            counts.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
+            counts.setRange(0.5, max * 8.0);
+            CategoryAxis axis = new CategoryAxis();
             axis.setMaximumCategoryLabelWidthRatio(0.45f);
-            CategoryPlot sub = new CategoryPlot(data, axis, null, renderer(grades));
-            sub.setOrientation(PlotOrientation.HORIZONTAL);
-            plot.add(sub, Math.max(1, grades.size()));
+            CategoryPlot plot = new CategoryPlot(data, axis, counts, renderer(grades));
+            plot.setOrientation(PlotOrientation.HORIZONTAL);
+            plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+            AxisSpace labels = new AxisSpace();
+            labels.setLeft(LABEL_SPACE);     // the same room for outcome labels in every panel: the axes line up
+            plot.setFixedDomainAxisSpace(labels);
+            JFreeChart chart = Charts.themed(new JFreeChart(r.name(), new Font(Fonts.cjkFamily(), Font.BOLD, 14), plot, last));
+            chart.setPadding(new RectangleInsets(0, 0, 0, 24));
+            if (last) {
+                plot.setFixedLegendItems(legend());
+            }
+            panels.add(Charts.render(chart, Charts.WIDTH, 60 + 36 * grades.size() + (last ? 70 : 0)));
         }
-        plot.setOrientation(PlotOrientation.HORIZONTAL);
-        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
-        JFreeChart chart = Charts.themed(new JFreeChart("每种结果出现的次数", JFreeChart.DEFAULT_TITLE_FONT, plot, true));
-        plot.setFixedLegendItems(legend());
-        for (Object sub : plot.getSubplots()) {
-            ((CategoryPlot) sub).getDomainAxis().setLabelFont(new Font(Fonts.cjkFamily(), Font.BOLD, 13));
+        return stack("每种结果出现的次数", panels);
+    }
+
+    /** The panels one below the other under a title. */
+    private static BufferedImage stack(String title, List<BufferedImage> panels) {
+        int titleHeight = 40;
+        int height = titleHeight + panels.stream().mapToInt(BufferedImage::getHeight).sum();
+        BufferedImage img = new BufferedImage(Charts.WIDTH, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = Charts.paper(img);
+        try {
+            g.setColor(Color.BLACK);
+            g.setFont(new Font(Fonts.cjkFamily(), Font.BOLD, 20));
+            int w = g.getFontMetrics().stringWidth(title);
+            g.drawString(title, (Charts.WIDTH - w) / 2, 28);
+            int y = titleHeight;
+            for (BufferedImage p : panels) {
+                g.drawImage(p, 0, y, null);
+                y += p.getHeight();
+            }
+        } finally {
+            g.dispose();
         }
-        return Charts.render(chart, Charts.WIDTH, 130 + 34 * rows + 40 * results.length);
+        return img;
     }
 
     private static BarRenderer renderer(List<Grade> grades) {
