@@ -1,8 +1,9 @@
 """Checks the installed 'java' kernel the way Jupyter uses it.
 
-usage: kernel_check.py starts N     start the kernel N times in a row; every start must answer
-       kernel_check.py interrupts   interrupt cells that wait and that spin; each must end as
-                                    interrupted, and the next cells must run as usual
+usage: kernel_check.py [--jdk MAJOR] starts N     start the kernel N times in a row; every start must answer
+       kernel_check.py [--jdk MAJOR] interrupts   interrupt cells that wait and that spin; each must end as
+                                                  interrupted, and the next cells must run as usual
+--jdk MAJOR: the kernel ./course test installed for that JDK (as in run_notebook.py).
 
 Prints what it measured and exits 1 when a check fails.
 """
@@ -10,6 +11,8 @@ import sys
 import time
 
 from jupyter_client.manager import KernelManager
+
+import run_notebook
 
 READY_SECONDS = 60
 
@@ -141,8 +144,12 @@ def interrupts():
 
 
 if __name__ == "__main__":
-    if len(sys.argv) == 2 and sys.argv[1] == "interrupts":
+    args = sys.argv[1:]
+    if args[:1] == ["--jdk"] and len(args) > 1:
+        run_notebook.use_jdk(args[1])
+        args = args[2:]
+    if args == ["interrupts"]:
         sys.exit(0 if interrupts() else 1)
-    if len(sys.argv) >= 2 and sys.argv[1] == "starts":
-        sys.exit(0 if starts(int(sys.argv[2]) if len(sys.argv) > 2 else 50) else 1)
+    if args[:1] == ["starts"]:
+        sys.exit(0 if starts(int(args[1]) if len(args) > 1 else 50) else 1)
     sys.exit(__doc__)

@@ -1,6 +1,9 @@
 """Executes course notebooks headless through the installed 'java' kernel and checks them.
 
-usage: run_notebook.py NOTEBOOK.ipynb [...]
+usage: run_notebook.py [--jdk MAJOR] NOTEBOOK.ipynb [...]
+
+--jdk MAJOR runs the kernel 'java' that ./course test installed for that JDK (build/jupyter/jdk-MAJOR);
+without it, the kernel 'java' that ./course setup installed (the JDK ./course open uses).
 
 A notebook passes when:
   - it was committed clean (no outputs, no execution counts) with kernelspec 'java';
@@ -8,6 +11,8 @@ A notebook passes when:
   - no cell runs longer than metadata.course.cell_timeout seconds (default 120);
   - its outputs hold what metadata.course.expect declares: at least 'images' pictures, every
     string of 'text', no string of 'forbid';
+  - its check cells are marked (metadata.course.check), each shows one exercise verdict and no other
+    cell shows one; a solution's check cells are its lesson's (check_cells.py);
   - after its last cell no thread it started and no child process it spawned is still alive.
 The executed copy (outputs kept) goes to build/executed/<same relative path> ($COURSE_EXECUTED_DIR
 if set).
@@ -23,6 +28,8 @@ import time
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+import check_cells
 
 ROOT = os.environ.get("COURSE_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NOTEBOOKS = os.path.join(ROOT, "notebooks")
@@ -75,10 +82,19 @@ def static_problems(nb):
     return problems
 
 
+def lesson_of(path):
+    """The lesson notebook a solution belongs to (same name one folder up), or None."""
+    folder = os.path.dirname(os.path.abspath(path))
+    lesson = os.path.join(os.path.dirname(folder), os.path.basename(path))
+    if os.path.basename(folder) == "solutions" and os.path.isfile(lesson):
+        return nbformat.read(lesson, as_version=4)
+    return None
+
+
 def run(path):
     """Returns (problems, seconds)."""
     nb = nbformat.read(path, as_version=4)
-    problems = static_problems(nb)
+    problems = static_problems(nb) + check_cells.static_problems(nb, path, lesson_of(path))
     course = nb.metadata.get("course", {})
     expect = course.get("expect", {})
 
@@ -127,6 +143,7 @@ def run(path):
     every = "\n".join(texts)
 
     if finished:
+        problems += check_cells.run_problems(cells)
         if images < expect.get("images", 0):
             problems.append(f"shows {images} images, declares at least {expect['images']}")
         for t in expect.get("text", []):
@@ -151,7 +168,19 @@ def run(path):
     return problems, seconds
 
 
-def main(paths):
+def use_jdk(major):
+    """Makes the kernel 'java' of build/jupyter/jdk-MAJOR the one Jupyter finds first."""
+    specs = os.path.join(ROOT, "build", "jupyter", f"jdk-{major}")
+    if not os.path.isfile(os.path.join(specs, "kernels", "java", "kernel.json")):
+        sys.exit(f"no kernel for Java {major} in {specs}: ./course test installs one per JDK it tests")
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in [specs, os.environ.get("JUPYTER_PATH")] if p)
+
+
+def main(args):
+    if args[:1] == ["--jdk"] and len(args) > 1:
+        use_jdk(args[1])
+        args = args[2:]
+    paths = args
     if not paths:
         print(__doc__)
         return 2

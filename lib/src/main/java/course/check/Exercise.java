@@ -1,7 +1,9 @@
 package course.check;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
@@ -40,6 +42,23 @@ public final class Exercise {
 
         public boolean passed() {
             return !items.isEmpty() && items.stream().allMatch(Item::passed);
+        }
+
+        /**
+         * What {@code ./course grade} records of this verdict: {@code title}, {@code passed}, and
+         * {@code failed}, the descriptions of the checks that did not pass. The course's kernel adds
+         * it to a cell's result as the MIME type {@code application/vnd.course.verdict+json}, an
+         * output that printed text cannot produce; the grader reads it only from the course's own
+         * check cells. It holds no hint and no expected value.
+         *
+         * <p>给 {@code ./course grade} 看的评分记录：练习名、是否通过、没通过的检查项。
+         */
+        public Map<String, Object> gradeRecord() {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("title", title);
+            record.put("passed", passed());
+            record.put("failed", items.stream().filter(i -> !i.passed()).map(Item::what).toList());
+            return record;
         }
 
         /** The text a learner sees: one line per check, then 通过 or 没通过. */

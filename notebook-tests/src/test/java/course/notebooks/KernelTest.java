@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The installed kernel, driven the way Jupyter drives it (kernel_check.py, jupyter_client). */
 @Order(2)
@@ -21,14 +23,16 @@ class KernelTest {
     }
 
     /**
-     * Kernel → Interrupt on a cell that waits, one that spins and one that swallows the interrupt: each cell
+     * Kernel → Interrupt on a cell that waits, one that spins and one that swallows the interrupt, on every JDK
+     * tested (Thread.stop exists up to Java 19 only): each cell
      * ends as interrupted, says so in Chinese when its code had to be stopped or still runs, and the next
      * cells run. rapaio-jupyter-kernel 3.0.1 answered the interrupt in the cell's name, so the cell never
      * ended for Jupyter, and then shut its executor down, so no later cell ran.
      */
-    @Test
-    void interruptEndsTheCellAndTheNextCellsRun() throws Exception {
-        Scripts.Result r = Scripts.run(5, "kernel_check.py", "interrupts");
+    @ParameterizedTest(name = "Java {0}")
+    @MethodSource("course.notebooks.Scripts#jdks")
+    void interruptEndsTheCellAndTheNextCellsRun(String jdk) throws Exception {
+        Scripts.Result r = Scripts.run(5, "kernel_check.py", "--jdk", jdk, "interrupts");
         System.out.print(r.output());
         assertEquals(0, r.exitCode(), r.output());
     }

@@ -23,6 +23,23 @@ final class Scripts {
     private Scripts() {
     }
 
+    /**
+     * The JDKs ./course test installed a kernel for (build/jupyter/jdk-MAJOR), oldest first: Java 17 and the
+     * newest found. Without ./course test, the list is empty and the tests that need a kernel are skipped.
+     */
+    static List<String> jdks() {
+        python();
+        List<String> jdks = List.of(System.getProperty("course.jdks", "").trim().split("\\s+"));
+        assumeTrue(!jdks.get(0).isEmpty(), "no JDKs given (-Dcourse.jdks): these tests run through ./course test");
+        return jdks;
+    }
+
+    /** Where run_notebook.py keeps the copies it executed on that JDK (see NotebookTest). */
+    static Path executedDir(String jdk) {
+        List<String> jdks = jdks();
+        return jdk.equals(jdks.get(jdks.size() - 1)) ? SiteTest.EXECUTED : ROOT.resolve("build").resolve("executed-java" + jdk);
+    }
+
     static String python() {
         String python = System.getProperty("course.python", "");
         assumeTrue(!python.isBlank(), "these tests run through ./course test (it installs the kernel first)");

@@ -29,8 +29,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import course.kernel.KernelThreads;
 import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.SPIResolutionException;
 
@@ -38,7 +38,6 @@ public class RapaioExecutionControl extends DirectExecutionControl {
 
     public static final String TIMEOUT_MARKER = "## Timeout Marker ##";
     public static final String INTERRUPTED_MARKER = "## Interrupted Marker ##";
-    private static final AtomicInteger ID = new AtomicInteger(0);
 
     /** How long an interrupted cell's thread gets to end by itself, and then after Thread.stop(). */
     private static final long GRACE_MILLIS = 1000;
@@ -52,7 +51,7 @@ public class RapaioExecutionControl extends DirectExecutionControl {
 
     public RapaioExecutionControl(long timeoutTime) {
         this.timeoutTime = timeoutTime;
-        this.executor = Executors.newCachedThreadPool(r -> new Thread(r, "Engine-thread-" + ID.getAndIncrement()));
+        this.executor = Executors.newCachedThreadPool(KernelThreads.factory("Engine-thread"));
     }
 
     public long getTimeout() {
