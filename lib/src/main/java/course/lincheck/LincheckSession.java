@@ -113,7 +113,19 @@ final class LincheckSession implements AutoCloseable {
                 .classPath(dir);
         lincheckJars().forEach(b::classPath);
         jvmOptions().forEach(b::jvmOption);
-        return new LincheckSession(b.start(), dir);
+        LincheckSession s = new LincheckSession(b.start(), dir);
+        s.child.handle().onExit().thenRun(s::ended);
+        return s;
+    }
+
+    /** When the worker ends by itself (idle): forget it, close its handle and delete its folder. */
+    private void ended() {
+        synchronized (LincheckSession.class) {
+            if (current == this) {
+                current = null;
+            }
+        }
+        close();
     }
 
     /**

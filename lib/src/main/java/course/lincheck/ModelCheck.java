@@ -164,6 +164,14 @@ public final class ModelCheck {
         }
     }
 
+    /**
+     * Ends the child JVM that runs Lincheck now, if one is running (it also ends by itself a few seconds after
+     * its last check).
+     */
+    public static void stopWorker() {
+        LincheckSession.closeCurrent();
+    }
+
     JavaSource source() {
         return source;
     }

@@ -10,39 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import course.lincheck.LincheckReport;
+import course.lincheck.LincheckReportTest;
 import course.lincheck.ModelCheckResult;
 
 class LincheckChartsTest {
 
-    static final String REPORT = """
-            = Invalid execution results =
-            | ------------------------- |
-            |  Thread 1   |  Thread 2   |
-            | ------------------------- |
-            | inc(): void | inc(): void |
-            | ------------------------- |
-            | get(): 1    |             |
-            | ------------------------- |
-
-            The following interleaving leads to the error:
-            | ------------------------- |
-            | Thread 1 |    Thread 2    |
-            | ------------------------- |
-            |          | inc()          |
-            |          |   value ➜ 0    |
-            |          |   switch       |
-            | inc()    |                |
-            | ------------------------- |
-            | get(): 1 |                |
-            | ------------------------- |
-
-            Detailed trace:
-            | ------------------------------------------ |
-            |       Thread 1       |       Thread 2      |
-            | ------------------------------------------ |
-            |                      | inc()               |
-            | ------------------------------------------ |
-            """;
+    /** The counter report, as Lincheck printed it. */
+    static final String REPORT = LincheckReportTest.COUNTER;
 
     private static ModelCheckResult result(ModelCheckResult.Status status, String report) {
         return new ModelCheckResult("Counter", "模型检查", status, Duration.ofMillis(300), Duration.ofMillis(900), false,
@@ -58,6 +32,7 @@ class LincheckChartsTest {
         assertTrue(html.contains(">  value ➜ 0</td>"), html);
         assertTrue(html.contains("<tr style=\"border-top:2px solid #444;\"><td style=\"white-space:pre;font-family:monospace;"
                 + "text-align:left\">get(): 1</td>"), html);
+        assertTrue(html.contains("<p>横线上面的操作都先于横线下面的操作（happens-before）</p>"), html);
         assertFalse(html.contains("详细轨迹"), html);
         assertTrue(html.contains("读法："), html);
         assertTrue(LincheckCharts.detailed(result(ModelCheckResult.Status.FAILED, REPORT)).toHtml().contains("详细轨迹"));

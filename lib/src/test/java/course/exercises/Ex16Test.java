@@ -3,10 +3,12 @@ package course.exercises;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import course.check.Exercise.Verdict;
+import course.lincheck.ModelCheck;
 
 @Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class Ex16Test {
@@ -24,19 +26,8 @@ class Ex16Test {
             done: HALT
             """;
 
-    static final String LOCKED_SELL = """
-            DATA 2000, 0
-            DATA 2004, 0
-                  LOCK  3000
-                  LOAD  A, 2000
-                  JNZ   A, done
-                  ADDI  A, A, 1
-                  STORE A, 2000
-                  LOAD  B, 2004
-                  ADDI  B, B, 1
-                  STORE B, 2004
-            done: UNLOCK 3000
-            """;
+    static final String LOCKED_SELL = UNLOCKED_SELL.replace("      LOAD  A, 2000", "      LOCK  3000\n      LOAD  A, 2000")
+            .replace("done: HALT", "done: UNLOCK 3000");
 
     static final String TICKET_OFFICE = """
             import java.util.concurrent.atomic.AtomicInteger;
@@ -76,6 +67,11 @@ class Ex16Test {
                     }
                 }
             """;
+
+    @AfterAll
+    static void stopLincheck() {
+        ModelCheck.stopWorker();
+    }
 
     static void assertFailsWithoutAnyTick(Verdict v) {
         assertFalse(v.passed(), v.toString());

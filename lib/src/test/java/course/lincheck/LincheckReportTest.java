@@ -7,10 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class LincheckReportTest {
+public class LincheckReportTest {
 
     /** Lincheck 3.7's report for a counter with {@code value++}, as printed. */
-    static final String COUNTER = """
+    public static final String COUNTER = """
 
             = Invalid execution results =
             | ------------------------- |

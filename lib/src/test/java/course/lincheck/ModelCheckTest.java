@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import course.process.ChildJvm;
 import course.source.SourceException;
 
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -44,7 +45,7 @@ class ModelCheckTest {
 
     @AfterAll
     static void theWorkerIsGone() {
-        LincheckSession.closeCurrent();
+        ModelCheck.stopWorker();
         assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList());
     }
 
@@ -82,6 +83,9 @@ class ModelCheckTest {
         assertTrue(LincheckSession.running());
         while (LincheckSession.running()) {
             Thread.sleep(100);   // polls an observable state; ends after IDLE_SECONDS (bounded by the class time-out)
+        }
+        while (!ChildJvm.live().isEmpty()) {
+            Thread.sleep(100);   // the ended worker's handle is closed by itself, its folder deleted
         }
         ModelCheckResult again = ModelCheck.of(ATOMIC_COUNTER).iterations(1).run();
         assertTrue(again.passed() && again.startedJvm(), again.toString());
