@@ -21,6 +21,9 @@ public final class LincheckCharts {
     public static final String LEGEND = "读法：每一列是一个线程，从上往下是时间的先后。“字段 ➜ 值”是读到这个值，“字段 = 值”是写入这个值，"
             + "switch 表示在这里换成另一个线程运行（黄色），result 是操作的返回值，MONITORENTER / MONITOREXIT 是进入 / 离开 synchronized。";
 
+    /** Caption of the first table: the failing execution's results (the kind of failure is in the summary above it). */
+    static final String RESULTS = "出错的那次执行：每个操作的返回值";
+
     private LincheckCharts() {
     }
 
@@ -32,7 +35,7 @@ public final class LincheckCharts {
                 .append("</p>");
         for (LincheckReport.Section s : r.report().sections()) {
             if (!s.caption().equals(LincheckReport.DETAILED)) {
-                section(sb, s);
+                section(sb, s, s.caption().equals(r.report().kind()) ? RESULTS : LincheckReport.chinese(s.caption()));
             }
         }
         if (!r.report().sections().isEmpty()) {
@@ -44,13 +47,13 @@ public final class LincheckCharts {
     /** Lincheck's detailed trace (every read and write with the line of code), when the report has one. */
     public static Html detailed(ModelCheckResult r) {
         StringBuilder sb = new StringBuilder("<div class=\"course-lincheck\">");
-        r.report().section(LincheckReport.DETAILED).ifPresentOrElse(s -> section(sb, s),
+        r.report().section(LincheckReport.DETAILED).ifPresentOrElse(s -> section(sb, s, LincheckReport.chinese(s.caption())),
                 () -> sb.append("<p>").append(Html.escape(r.passed() ? "检查通过，没有错误轨迹。" : "这次的报告里没有详细轨迹。")).append("</p>"));
         return new Html(sb.append("</div>").toString());
     }
 
-    private static void section(StringBuilder sb, LincheckReport.Section s) {
-        sb.append("<table class=\"course-table\"><caption>").append(Html.escape(LincheckReport.chinese(s.caption())))
+    private static void section(StringBuilder sb, LincheckReport.Section s, String caption) {
+        sb.append("<table class=\"course-table\"><caption>").append(Html.escape(caption))
                 .append("</caption><thead><tr>");
         for (String h : s.header()) {
             sb.append("<th>").append(Html.escape(LincheckReport.chinese(h))).append("</th>");

@@ -33,6 +33,7 @@ class LincheckChartsTest {
         assertTrue(html.contains("<tr style=\"border-top:2px solid #444;\"><td style=\"white-space:pre;font-family:monospace;"
                 + "text-align:left\">get(): 1</td>"), html);
         assertTrue(html.contains("<p>横线上面的操作都先于横线下面的操作（happens-before）</p>"), html);
+        assertTrue(html.contains("<caption>" + LincheckCharts.RESULTS + "</caption>"), html);
         assertFalse(html.contains("详细轨迹"), html);
         assertTrue(html.contains("读法："), html);
         assertTrue(LincheckCharts.detailed(result(ModelCheckResult.Status.FAILED, REPORT)).toHtml().contains("详细轨迹"));
