@@ -1,5 +1,6 @@
 package course.exercises;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
@@ -24,6 +25,8 @@ public final class Ex16 {
     public static final int HANDED_OUT = 2004;
     /** Seats of the ticket office of 练习 2. */
     public static final int SEATS = 2;
+    /** Time limit of 练习 2's check: a few seconds are enough on an idle machine; a loaded one may need many more. */
+    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(60);
 
     private Ex16() {
     }
@@ -67,7 +70,7 @@ public final class Ex16 {
         Exercise ex = Exercise.named("练习 2：修好售票处");
         ModelCheckResult r;
         try {
-            r = ModelCheck.of(source).sequentialSpecification(TicketOfficeSpec.class).run();
+            r = ModelCheck.of(source).sequentialSpecification(TicketOfficeSpec.class).timeout(CHECK_TIMEOUT).run();
         } catch (SourceException e) {
             return ex.expect("代码能编译", false, e.getMessage()).verdict();
         }

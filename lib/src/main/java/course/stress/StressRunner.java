@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -17,6 +18,9 @@ import java.util.function.Supplier;
  * 同时对同一批对象执行各自的代码，再在终点线等齐；然后第一个线程统计这一批的结果、准备下一批。
  * 批次小，线程之间的"错位"就小，真正同时执行的机会就多。
  *
+ * <p>The run ends at the round count, at the time limit, after an exception, or after the batch in which an
+ * outcome {@code stopAt} accepts was seen.
+ *
  * <p>Thread-safety: one instance per run. {@code counts} and {@code batchStates} are touched only by the first
  * thread between barriers; the barrier's volatile accesses order them for the others and {@link Thread#join} for
  * the caller.
@@ -26,6 +30,7 @@ final class StressRunner<S> {
     private final Supplier<? extends S> state;
     private final List<Consumer<? super S>> actors;
     private final Function<? super S, String> outcome;
+    private final Predicate<String> stopAt;
     private final long maxRounds;
     private final long deadline;
     private final int batch;
@@ -35,12 +40,14 @@ final class StressRunner<S> {
     final Map<String, Long> counts = new HashMap<>();
     private volatile int size;
     private volatile long rounds;
+    private boolean seenStop;
 
     StressRunner(Supplier<? extends S> state, List<Consumer<? super S>> actors, Function<? super S, String> outcome,
-                 long maxRounds, Duration timeout, int batch) {
+                 Predicate<String> stopAt, long maxRounds, Duration timeout, int batch) {
         this.state = state;
         this.actors = List.copyOf(actors);
         this.outcome = outcome;
+        this.stopAt = stopAt;
         this.maxRounds = maxRounds;
         this.deadline = System.nanoTime() + timeout.toNanos();
         this.batch = batch;
@@ -97,7 +104,7 @@ final class StressRunner<S> {
 
     private void prepare() {
         long done = rounds;
-        if (problem.get() != null || done >= maxRounds || System.nanoTime() >= deadline) {
+        if (problem.get() != null || seenStop || done >= maxRounds || System.nanoTime() >= deadline) {
             size = 0;
             return;
         }
@@ -118,7 +125,9 @@ final class StressRunner<S> {
             for (int i = 0; i < n; i++) {
                 @SuppressWarnings("unchecked")
                 S s = (S) batchStates[i];
-                counts.merge(outcome.apply(s), 1L, Long::sum);
+                String o = outcome.apply(s);
+                counts.merge(o, 1L, Long::sum);
+                seenStop |= stopAt.test(o);
                 batchStates[i] = null;
             }
             rounds += n;

@@ -65,6 +65,7 @@ public final class StressTest<S> {
     private final List<Invariant<S>> invariants = new ArrayList<>();
     private long rounds = DEFAULT_ROUNDS;
     private Duration timeout = DEFAULT_TIMEOUT;
+    private boolean stopWhenForbidden;
 
     private record Invariant<S>(String what, Predicate<? super S> holds) {
     }
@@ -160,6 +161,15 @@ public final class StressTest<S> {
     }
 
     /**
+     * Ends the run after the batch of rounds in which a forbidden outcome was first seen: a check that only needs
+     * to know whether the code is wrong then answers at once, and runs the whole time only for correct code.
+     */
+    public StressTest<S> stopWhenForbidden() {
+        this.stopWhenForbidden = true;
+        return this;
+    }
+
+    /**
      * Runs rounds until {@link #rounds} or {@link #timeout}, whichever comes first, and grades the outcomes.
      *
      * @throws IllegalStateException when no actor, or neither an outcome nor an invariant, was given
@@ -178,7 +188,9 @@ public final class StressTest<S> {
         for (Invariant<S> inv : invariants) {
             rules = rules.forbidden(violation(inv), "不变式不成立：" + inv.what());
         }
-        StressRunner<S> runner = new StressRunner<>(state, actors, this::outcomeOf, rounds, timeout, BATCH);
+        Outcomes<String> grading = rules;
+        Predicate<String> stopAt = stopWhenForbidden ? o -> grading.grade(o) == Grade.FORBIDDEN : o -> false;
+        StressRunner<S> runner = new StressRunner<>(state, actors, this::outcomeOf, stopAt, rounds, timeout, BATCH);
         List<Thread> threads = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int k = 0; k < actors.size(); k++) {

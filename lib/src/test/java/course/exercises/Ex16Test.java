@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Timeout;
 import course.check.Exercise.Verdict;
 import course.lincheck.ModelCheck;
 
-@Timeout(value = 180, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 400, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class Ex16Test {
 
     static final String UNLOCKED_SELL = """

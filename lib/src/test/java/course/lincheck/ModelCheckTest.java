@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import course.process.ChildJvm;
 import course.source.SourceException;
 
-@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ModelCheckTest {
 
     static final String COUNTER = """
@@ -43,6 +43,13 @@ class ModelCheckTest {
             }
             """;
 
+    /** Long enough for a loaded machine: these checks take seconds when it is idle; only a hang reaches it. */
+    static final Duration SLOW = Duration.ofSeconds(110);
+
+    static ModelCheck check(String code) {
+        return ModelCheck.of(code).timeout(SLOW);
+    }
+
     @AfterAll
     static void theWorkerIsGone() {
         ModelCheck.stopWorker();
@@ -52,7 +59,7 @@ class ModelCheckTest {
     @Test
     void findsTheLostUpdateOfValuePlusPlusEveryTimeAndPassesTheAtomicCounter() {
         for (int i = 0; i < 3; i++) {
-            ModelCheckResult broken = ModelCheck.of(COUNTER).run();
+            ModelCheckResult broken = check(COUNTER).run();
             assertTrue(broken.failed(), broken.toString());
             assertEquals("Counter", broken.className());
             assertEquals("Invalid execution results", broken.report().kind());
@@ -61,17 +68,17 @@ class ModelCheckTest {
             assertTrue(interleaving.rows().stream().anyMatch(r -> r.stream().anyMatch(c -> c.contains("switch"))));
             assertTrue(broken.toString().contains("导致错误的交错"), broken.toString());
         }
-        ModelCheckResult fixed = ModelCheck.of(ATOMIC_COUNTER).run();
+        ModelCheckResult fixed = check(ATOMIC_COUNTER).run();
         assertTrue(fixed.passed(), fixed.toString());
         assertTrue(fixed.summary().startsWith("✔ 通过 Lincheck 检查 AtomicCounter"), fixed.summary());
         assertTrue(fixed.checkTime().compareTo(fixed.total()) <= 0);
-        assertTrue(ModelCheck.of(ATOMIC_COUNTER).stress().iterations(5).invocations(100).run().passed());
+        assertTrue(check(ATOMIC_COUNTER).stress().iterations(5).invocations(100).run().passed());
     }
 
     @Test
     void aChangedClassOfTheSameNameGetsAFreshJvmAndIsCheckedAsWritten() {
-        ModelCheck.of(COUNTER).run();
-        ModelCheckResult changed = ModelCheck.of(COUNTER.replace("public void inc()", "public synchronized void inc()")
+        check(COUNTER).run();
+        ModelCheckResult changed = check(COUNTER.replace("public void inc()", "public synchronized void inc()")
                 .replace("public int get()", "public synchronized int get()")).run();
         assertTrue(changed.startedJvm());
         assertTrue(changed.passed(), changed.toString());
@@ -79,21 +86,20 @@ class ModelCheckTest {
 
     @Test
     void theWorkerEndsByItselfWhenIdle() throws InterruptedException {
-        ModelCheck.of(ATOMIC_COUNTER).iterations(1).run();
-        assertTrue(LincheckSession.running());
+        assertTrue(check(ATOMIC_COUNTER).iterations(1).run().passed());
         while (LincheckSession.running()) {
             Thread.sleep(100);   // polls an observable state; ends after IDLE_SECONDS (bounded by the class time-out)
         }
         while (!ChildJvm.live().isEmpty()) {
             Thread.sleep(100);   // the ended worker's handle is closed by itself, its folder deleted
         }
-        ModelCheckResult again = ModelCheck.of(ATOMIC_COUNTER).iterations(1).run();
+        ModelCheckResult again = check(ATOMIC_COUNTER).iterations(1).run();
         assertTrue(again.passed() && again.startedJvm(), again.toString());
     }
 
     @Test
     void aClassWithoutOperationsCannotBeCheckedAndSaysWhy() {
-        ModelCheckResult r = ModelCheck.of("public class Plain { public void f() { } }").run();
+        ModelCheckResult r = check("public class Plain { public void f() { } }").run();
         assertEquals(ModelCheckResult.Status.ERROR, r.status());
         assertTrue(r.problem().contains("没有找到带 @Operation 注解的方法"), r.problem());
         assertFalse(r.passed());
@@ -134,21 +140,21 @@ class ModelCheckTest {
                     @Operation public int get() { return 0; }
                 }
                 """.formatted(started.toString().replace("\\", "\\\\"));
-        CompletableFuture<ModelCheckResult> check = CompletableFuture.supplyAsync(() -> ModelCheck.of(victim).run());
+        CompletableFuture<ModelCheckResult> running = CompletableFuture.supplyAsync(() -> check(victim).run());
         while (!Files.exists(started)) {
             Thread.onSpinWait();
         }
         ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
-        ModelCheckResult r = check.get();
+        ModelCheckResult r = running.get();
         assertEquals(ModelCheckResult.Status.CRASHED, r.status());
         assertTrue(r.problem().contains("运行 Lincheck 的子 JVM 意外结束了（退出码 137，被信号 9 杀死）"), r.problem());
         assertEquals(List.of(), ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList());
-        assertTrue(ModelCheck.of(ATOMIC_COUNTER).iterations(1).run().passed());
+        assertTrue(check(ATOMIC_COUNTER).iterations(1).run().passed());
     }
 
     @Test
     void settingsAreCheckedAndDescribed() {
-        ModelCheck c = ModelCheck.of(COUNTER).threads(3).actorsPerThread(1).iterations(7).invocations(50);
+        ModelCheck c = check(COUNTER).threads(3).actorsPerThread(1).iterations(7).invocations(50);
         assertEquals("模型检查，3 个线程 × 每个 1 个操作，7 个场景 × 每个最多 50 次执行", c.settings());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> c.threads(1)).getMessage()
                 .contains("threads (1) must be in 2..4"));
