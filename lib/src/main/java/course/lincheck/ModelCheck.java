@@ -42,8 +42,8 @@ import course.source.JavaSource;
  */
 public final class ModelCheck {
 
-    /** Time limit of one check by default. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(20);
+    /** Time limit of one check by default: a check takes seconds on an idle machine; the limit is for code that hangs. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(40);
     /** How often a line of progress is printed while Lincheck works. */
     static final Duration PROGRESS = Duration.ofMillis(1500);
 
