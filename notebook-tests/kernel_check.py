@@ -1,12 +1,22 @@
 """Checks the installed 'java' kernel the way Jupyter uses it.
 
-usage: kernel_check.py [--jdk MAJOR] starts N     start the kernel N times in a row; every start must answer
-       kernel_check.py [--jdk MAJOR] interrupts   interrupt cells that wait and that spin; each must end as
-                                                  interrupted, and the next cells must run as usual
+usage: kernel_check.py [--jdk MAJOR] starts N   start the kernel N times in a row; every start must answer
+       kernel_check.py [--jdk MAJOR] cells      in one kernel: late output lands in the cell it belongs to
+                                                (a thread's, a reused pool's, the common pool's, while another
+                                                cell runs and while the kernel is idle); System.exit and
+                                                Runtime.exit/halt in a cell are refused and the kernel lives;
+                                                interrupting cells that wait, spin or swallow the interrupt
+                                                ends them and the next cells run; an exit the kernel cannot
+                                                refuse (by reflection) still tells the running cell
+       kernel_check.py [--jdk MAJOR] orphan     the kernel exits once the process that started it is killed
 --jdk MAJOR: the kernel ./course test installed for that JDK (as in run_notebook.py).
 
 Prints what it measured and exits 1 when a check fails.
 """
+import os
+import queue
+import signal
+import subprocess
 import sys
 import time
 
@@ -30,30 +40,61 @@ def stop(km, kc):
     km.shutdown_kernel(now=False)
 
 
+# Output that arrived for an earlier cell (msg_id → texts), while another cell ran or the kernel was idle.
+LATE = {}
+
+
+def text_of(msg):
+    t, c = msg["msg_type"], msg["content"]
+    if t == "stream":
+        return c["text"]
+    if t in ("execute_result", "display_data"):
+        return c["data"].get("text/plain", "")
+    if t == "error":
+        return c["ename"] + ": " + c["evalue"]
+    return ""
+
+
+def keep_late(msg):
+    if msg["msg_type"] in ("stream", "display_data", "error"):
+        LATE.setdefault(msg["parent_header"].get("msg_id"), []).append(text_of(msg))
+
+
+def idle_for(kc, seconds):
+    """Reads IOPub for that long while no cell runs, keeping what arrives (late output)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            keep_late(kc.get_iopub_msg(timeout=max(0.05, deadline - time.monotonic())))
+        except queue.Empty:
+            pass
+
+
 def run_cell(kc, code, timeout, while_running=None):
-    """Executes code; returns (reply status, text shown by this cell). while_running, if given, is called
-    once, when the kernel reports the cell busy."""
+    """Executes code; returns (reply status, text shown by this cell), or (status, text, msg_id) with_id.
+    while_running, if given, is called once, when the kernel reports the cell busy."""
+    return run_cell_with_id(kc, code, timeout, while_running)[:2]
+
+
+def run_cell_with_id(kc, code, timeout, while_running=None):
     msg_id = kc.execute(code)
     shown = []
     deadline = time.monotonic() + timeout
     while True:
         msg = kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
         if msg["parent_header"].get("msg_id") != msg_id:
+            keep_late(msg)
             continue
         t, c = msg["msg_type"], msg["content"]
         if t == "status" and c["execution_state"] == "busy" and while_running:
             while_running()
             while_running = None
-        elif t == "stream":
-            shown.append(c["text"])
-        elif t in ("execute_result", "display_data"):
-            shown.append(c["data"].get("text/plain", ""))
-        elif t == "error":
-            shown.append(c["ename"] + ": " + c["evalue"])
+        elif t in ("stream", "execute_result", "display_data", "error"):
+            shown.append(text_of(msg))
         elif t == "status" and c["execution_state"] == "idle":
             break
     reply = shell_reply(kc, msg_id, deadline)
-    return reply["content"].get("status"), "".join(shown)
+    return reply["content"].get("status"), "".join(shown), msg_id
 
 
 def shell_reply(kc, msg_id, deadline):
@@ -111,36 +152,162 @@ def interrupted(km, kc, code, timeout=30):
     return run_cell(kc, code, timeout, while_running=interrupt)
 
 
-def interrupts():
+def interrupts(km, kc):
+    _, feature = run_cell(kc, "System.out.println(Runtime.version().feature());", 30)
+    can_stop = int(feature) < 20
+    print(f"kernel JVM: Java {feature.strip()} ({'has' if can_stop else 'has no'} Thread.stop)", flush=True)
+    ok = True
+    for name, code in HANGING.items():
+        t0 = time.monotonic()
+        status, shown = interrupted(km, kc, code)
+        after, answer = run_cell(kc, "System.out.println(6 * 7);", 30)
+        _, busy = run_cell(kc, BUSY_CELL_THREADS, 30)
+        if name == "waits":
+            expected = ENDED in shown and STOPPED not in shown and STILL_RUNS not in shown and busy.strip() == "1"
+        elif can_stop:
+            expected = STOPPED in shown and busy.strip() == "1"
+        else:
+            expected = STILL_RUNS in shown
+        good = expected and status == "error" and "interrupted" in shown and after == "ok" and answer.strip() == "42"
+        ok &= check(good, f"interrupt a cell that {name}",
+                    f"{time.monotonic() - t0:.1f} s; the cell ended with {status}: {shown.strip()!r}; the next cell: "
+                    f"{after} {answer.strip()!r}; cell threads busy: {busy.strip()} (1: only the one asking)")
+    return ok
+
+
+def check(ok, what, detail=""):
+    print(f"{what}: {'ok' if ok else 'FAILED'}{'; ' + detail if detail else ''}", flush=True)
+    return ok
+
+
+SLEEP = "try { Thread.sleep(%d); } catch (InterruptedException e) { }"
+
+
+def late_output(kc):
+    """Output printed after its cell ended lands in that cell: the parent header names that cell's request."""
+    ok = True
+    _, own, started = run_cell_with_id(kc, "CountDownLatch go = new CountDownLatch(1);\n"
+                                           "Thread late = new Thread(() -> { try { go.await(); } catch (InterruptedException e) { }\n"
+                                           "    System.out.println(\"晚到的一行\"); });\n"
+                                           "late.start();\nSystem.out.println(\"单元格结束\");", 30)
+    _, during, _ = run_cell_with_id(kc, "go.countDown();\nlate.join(10_000);\nSystem.out.println(\"下一个单元格\");", 30)
+    ok &= check("晚到的一行" in "".join(LATE.get(started, [])) and "晚到的一行" not in own + during,
+                "a thread's line printed while the next cell runs goes to the thread's cell",
+                f"own {own.strip()!r}, next cell {during.strip()!r}, late {LATE.get(started)}")
+
+    # the thread waits until the kernel has no running cell (its own cell has ended), then prints
+    _, _, idle_cell = run_cell_with_id(kc, "new Thread(() -> {\n    while (course.kernel.Cells.running() != null) { "
+                                           + SLEEP % 20 + " }\n    System.out.println(\"空闲时的一行\");\n}).start();", 30)
+    idle_for(kc, 2)
+    ok &= check("空闲时的一行" in "".join(LATE.get(idle_cell, [])),
+                "a line printed while the kernel is idle goes to the thread's cell", f"late {LATE.get(idle_cell)}")
+
+    run_cell(kc, "ExecutorService pool = Executors.newFixedThreadPool(1);\n"
+                 "pool.submit(() -> System.out.println(\"第一个任务\")).get();", 30)
+    _, reused, _ = run_cell_with_id(kc, "pool.submit(() -> System.out.println(\"第二个任务\")).get();\npool.shutdown();", 30)
+    ok &= check("第二个任务" in reused, "a pool made in one cell and used in the next prints into the next",
+                f"the next cell shows {reused.strip()!r}")
+
+    run_cell(kc, "CompletableFuture.runAsync(() -> { }).join();", 30)  # the common pool's threads are made in this cell
+    _, parallel, _ = run_cell_with_id(kc, "List.of(1, 2, 3, 4).parallelStream().forEach(i -> System.out.println(\"并行 \" + i));", 30)
+    ok &= check(all(f"并行 {i}" in parallel for i in range(1, 5)),
+                "a parallel stream prints into the cell that runs it, whichever cell made the common pool's threads",
+                f"{parallel.strip()!r}")
+    return ok
+
+
+# Each refused exit: the cell ends with a SecurityException that says in Chinese why, and the kernel lives.
+EXITS = ["System.exit(0);", "Runtime.getRuntime().exit(1);", "Runtime.getRuntime().halt(2);",
+         "IntConsumer quit = System::exit;\nquit.accept(3);",
+         "Thread t = new Thread(() -> System.exit(4));\nt.start();\nt.join();\nSystem.out.println(\"线程里的 exit 也被拦下\");"]
+REFUSED = "没有执行"
+
+
+def exits(kc):
+    ok = True
+    for code in EXITS:
+        status, shown = run_cell(kc, code, 30)
+        after, answer = run_cell(kc, "System.out.println(6 * 7);", 30)
+        refused = REFUSED in shown and (status == "error" or "线程里的 exit 也被拦下" in shown)
+        ok &= check(refused and after == "ok" and answer.strip() == "42", f"{code.splitlines()[0]!r} in a cell",
+                    f"{status}: {shown.strip()[:160]!r}; next cell {after} {answer.strip()!r}")
+    return ok
+
+
+LAST_WORDS = "内核正在退出"
+
+
+def unrefused_exit(km, kc):
+    """An exit the kernel cannot rewrite (reflection) ends it, but the running cell is told first."""
+    msg_id = kc.execute('System.class.getMethod("exit", int.class).invoke(null, 0);')
+    said, deadline = [], time.monotonic() + 30
+    while time.monotonic() < deadline and km.is_alive():
+        try:
+            msg = kc.get_iopub_msg(timeout=0.5)
+        except queue.Empty:
+            continue
+        if msg["parent_header"].get("msg_id") == msg_id:
+            said.append(text_of(msg))
+    return check(LAST_WORDS in "".join(said) and not km.is_alive(),
+                 "System.exit by reflection ends the kernel, with its last words in the cell", f"{''.join(said).strip()[:160]!r}")
+
+
+def cells():
     km, kc = started_kernel()
     ok = True
     try:
         kc.wait_for_ready(timeout=READY_SECONDS)
-        _, feature = run_cell(kc, "System.out.println(Runtime.version().feature());", 30)
-        can_stop = int(feature) < 20
-        print(f"kernel JVM: Java {feature.strip()} ({'has' if can_stop else 'has no'} Thread.stop)", flush=True)
-        for name, code in HANGING.items():
-            t0 = time.monotonic()
-            status, shown = interrupted(km, kc, code)
-            after, answer = run_cell(kc, "System.out.println(6 * 7);", 30)
-            _, busy = run_cell(kc, BUSY_CELL_THREADS, 30)
-            if name == "waits":
-                expected = ENDED in shown and STOPPED not in shown and STILL_RUNS not in shown and busy.strip() == "1"
-            elif can_stop:
-                expected = STOPPED in shown and busy.strip() == "1"
-            else:
-                expected = STILL_RUNS in shown
-            good = expected and status == "error" and "interrupted" in shown and after == "ok" and answer.strip() == "42"
-            ok &= good
-            print(f"interrupt a cell that {name}: {'ok' if good else 'FAILED'} in {time.monotonic() - t0:.1f} s; "
-                  f"the cell ended with {status}: {shown.strip()!r}; the next cell: {after} {answer.strip()!r}; "
-                  f"cell threads busy: {busy.strip()} (1: only the one asking)", flush=True)
+        ok &= late_output(kc)
+        ok &= exits(kc)
+        ok &= interrupts(km, kc)
+        ok &= unrefused_exit(km, kc)
     except Exception as e:
-        ok = False
-        print(f"interrupts: the kernel did not answer ({type(e).__name__}: {e})", flush=True)
+        ok = check(False, "the kernel did not answer", f"{type(e).__name__}: {e}")
     finally:
-        stop(km, kc)
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
     return ok
+
+
+# Started by orphan() as a process of its own: starts a kernel, prints the kernel's pid, waits to be killed.
+LAUNCHER = """
+import sys, time
+from jupyter_client.manager import KernelManager
+km = KernelManager(kernel_name="java")
+km.start_kernel()
+km.client().wait_for_ready(timeout=60)
+print("KERNEL-PID", km.provisioner.process.pid, flush=True)
+time.sleep(600)
+"""
+
+
+def orphan():
+    """Kills (SIGKILL) the process that started a kernel; the kernel must exit by itself."""
+    launcher = subprocess.Popen([sys.executable, "-c", LAUNCHER], stdout=subprocess.PIPE, text=True)
+    kernel = None
+    try:
+        kernel = next(int(line.split()[1]) for line in launcher.stdout if line.startswith("KERNEL-PID"))
+        launcher.kill()
+        launcher.wait()
+        t0 = time.monotonic()
+        while time.monotonic() - t0 < 30 and alive(kernel):
+            time.sleep(0.2)
+        gone = not alive(kernel)
+        return check(gone, "the kernel exits when the Jupyter process that started it is killed",
+                     f"{'gone' if gone else 'still running'} after {time.monotonic() - t0:.1f} s")
+    finally:
+        launcher.kill()
+        if kernel and alive(kernel):
+            os.kill(kernel, signal.SIGKILL)
+
+
+def alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with open(f"/proc/{pid}/stat") as f:  # a zombie has ended; its parent (gone) will not reap it
+        return f.read().split(") ")[-1][0] != "Z"
 
 
 if __name__ == "__main__":
@@ -148,8 +315,10 @@ if __name__ == "__main__":
     if args[:1] == ["--jdk"] and len(args) > 1:
         run_notebook.use_jdk(args[1])
         args = args[2:]
-    if args == ["interrupts"]:
-        sys.exit(0 if interrupts() else 1)
+    if args == ["cells"]:
+        sys.exit(0 if cells() else 1)
+    if args == ["orphan"]:
+        sys.exit(0 if orphan() else 1)
     if args[:1] == ["starts"]:
         sys.exit(0 if starts(int(args[1]) if len(args) > 1 else 50) else 1)
     sys.exit(__doc__)

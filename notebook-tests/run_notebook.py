@@ -10,10 +10,13 @@ A notebook passes when:
   - no cell shows an error, except cells tagged 'raises-exception', which must show one;
   - no cell runs longer than metadata.course.cell_timeout seconds (default 120);
   - its outputs hold what metadata.course.expect declares: at least 'images' pictures, every
-    string of 'text', no string of 'forbid';
+    string of 'text', no string of 'forbid'; and each cell's outputs every string of its own
+    metadata.course.shows (output that must be in that very cell, e.g. a thread's late output);
   - its check cells are marked (metadata.course.check), each shows one exercise verdict and no other
     cell shows one; a solution's check cells are its lesson's (check_cells.py);
   - after its last cell no thread it started and no child process it spawned is still alive.
+Output that arrives for a cell after it ended (a thread it started that prints later) goes into that cell, as in
+the Notebook and JupyterLab.
 The executed copy (outputs kept) goes to build/executed/<same relative path> ($COURSE_EXECUTED_DIR
 if set).
 Prints one line per notebook and exits 1 if any failed.
@@ -27,7 +30,8 @@ import time
 
 import nbformat
 from nbclient import NotebookClient
-from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from nbclient.exceptions import CellExecutionComplete, CellTimeoutError, DeadKernelError
+from nbclient.util import ensure_async
 
 import check_cells
 
@@ -37,6 +41,32 @@ EXECUTED = os.environ.get("COURSE_EXECUTED_DIR") or os.path.join(ROOT, "build", 
 MARKER = "COURSE-LEFTOVERS:"
 DEFAULT_CELL_TIMEOUT = 120
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+class LateOutputClient(NotebookClient):
+    """nbclient, but output that arrives for an earlier cell (a thread that printed after its cell ended, while a
+    later cell runs) goes into that earlier cell, as the classic Notebook and JupyterLab show it. nbclient itself
+    listens only to the cell that runs and drops the rest."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cells_by_request = {}
+
+    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+        self.cells_by_request[parent_msg_id] = (cell, cell_index)
+        while True:
+            msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=None))
+            parent = msg["parent_header"].get("msg_id")
+            if parent == parent_msg_id:
+                try:
+                    self.process_message(msg, cell, cell_index)
+                except CellExecutionComplete:
+                    return
+            elif parent in self.cells_by_request and msg["msg_type"] in LATE_TYPES:
+                self.process_message(msg, *self.cells_by_request[parent])
+
+
+LATE_TYPES = ("stream", "display_data", "update_display_data", "error")
 
 
 def tidy_outputs(cell):
@@ -91,22 +121,29 @@ def lesson_of(path):
     return None
 
 
-def run(path):
-    """Returns (problems, seconds)."""
-    nb = nbformat.read(path, as_version=4)
-    problems = static_problems(nb) + check_cells.static_problems(nb, path, lesson_of(path))
-    course = nb.metadata.get("course", {})
-    expect = course.get("expect", {})
+BASELINE = "course.kernel.Leftovers.baseline();"
+REPORT = "course.kernel.Leftovers.report(5000);"
 
+
+def prepared(path):
+    """(the notebook, the copy to execute: outputs cleared, the leftover check's cells first and last, problems
+    found without running it)."""
+    nb = nbformat.read(path, as_version=4)
     run_nb = copy.deepcopy(nb)
     for c in run_nb.cells:
         if c.cell_type == "code":
             c.outputs, c.execution_count = [], None
-    run_nb.cells = ([nbformat.v4.new_code_cell("course.kernel.Leftovers.baseline();")] + run_nb.cells
-                    + [nbformat.v4.new_code_cell("course.kernel.Leftovers.report(5000);")])
-    client = NotebookClient(run_nb, kernel_name="java", allow_errors=True,
-                            timeout=course.get("cell_timeout", DEFAULT_CELL_TIMEOUT), startup_timeout=60,
-                            resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
+    run_nb.cells = [nbformat.v4.new_code_cell(BASELINE)] + run_nb.cells + [nbformat.v4.new_code_cell(REPORT)]
+    return nb, run_nb, static_problems(nb) + check_cells.static_problems(nb, path, lesson_of(path))
+
+
+def run(path):
+    """Returns (problems, seconds)."""
+    nb, run_nb, problems = prepared(path)
+    course = nb.metadata.get("course", {})
+    client = LateOutputClient(run_nb, kernel_name="java", allow_errors=True,
+                              timeout=course.get("cell_timeout", DEFAULT_CELL_TIMEOUT), startup_timeout=60,
+                              resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
     t0 = time.monotonic()
     finished = False
     try:
@@ -119,7 +156,16 @@ def run(path):
     except Exception as e:  # kernel did not start, connection lost, ...
         problems.append(f"could not execute: {type(e).__name__}: {e}")
     seconds = time.monotonic() - t0
+    problems += executed_problems(nb, run_nb, finished)
+    write_executed(path, run_nb)
+    return problems, seconds
 
+
+def executed_problems(nb, run_nb, finished):
+    """What is wrong with run_nb, the executed copy made by prepared(): errors, declared expectations, leftovers.
+    finished: every cell ran (else only the errors are checked)."""
+    expect = nb.metadata.get("course", {}).get("expect", {})
+    problems = []
     cells = run_nb.cells[1:-1]
     for cell in cells:
         if cell.cell_type == "code":
@@ -136,10 +182,12 @@ def run(path):
             problems.append(f"cell {number} failed: {e.ename}: {detail}\n    code: {first_line}")
         if tagged and not errors and finished:
             problems.append(f"cell {number} is tagged raises-exception but raised nothing")
-        for o in cell.get("outputs", []):
-            texts.append(output_text(o))
-            if "image/png" in o.get("data", {}):
-                images += 1
+        shown = "\n".join(output_text(o) for o in cell.get("outputs", []))
+        for t in cell.metadata.get("course", {}).get("shows", []) if finished else []:
+            if t not in shown:
+                problems.append(f"cell {number} declares that it shows {t!r}, but does not")
+        texts.append(shown)
+        images += sum("image/png" in o.get("data", {}) for o in cell.get("outputs", []))
     every = "\n".join(texts)
 
     if finished:
@@ -158,14 +206,17 @@ def run(path):
             problems.append("the leftover check did not run: " + report.strip()[:300])
         elif found.group(1).strip() != "none":
             problems.append("left running after the last cell: " + found.group(1).strip())
+    return problems
 
+
+def write_executed(path, run_nb, executed_dir=None):
+    """Keeps the executed copy (without the leftover check's cells) under build/executed/ (or executed_dir)."""
     executed = copy.deepcopy(run_nb)
-    executed.cells = cells
+    executed.cells = run_nb.cells[1:-1]
     rel = os.path.relpath(os.path.abspath(path), NOTEBOOKS)
-    target = os.path.join(EXECUTED, rel if not rel.startswith("..") else os.path.basename(path))
+    target = os.path.join(executed_dir or EXECUTED, rel if not rel.startswith("..") else os.path.basename(path))
     os.makedirs(os.path.dirname(target), exist_ok=True)
     nbformat.write(executed, target)
-    return problems, seconds
 
 
 def use_jdk(major):

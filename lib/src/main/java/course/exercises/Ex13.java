@@ -7,13 +7,16 @@ import course.check.Exercise;
 import course.check.Exercise.Verdict;
 import course.process.ChildJvm;
 import course.process.IpcQueue;
-import course.process.QueueReaderChild;
-import course.process.QueueWriterChild;
+import course.process.demo.QueueReaderChild;
+import course.process.demo.QueueWriterChild;
 
 /**
  * Checks for the exercises of notebook 13 (进程间通信).
  *
  * <p>笔记本 13 的练习检查。
+ *
+ * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
+ * it starts.
  */
 public final class Ex13 {
 

@@ -62,7 +62,7 @@ public final class InterleavingQuestion extends Question {
 
     /** Checks the predicted set of final values (order and repeats do not matter), without saying the right one. */
     public Exercise.Verdict check(long... answer) {
-        Exercise e = Exercise.named("交错题（种子 " + seed() + "）");
+        Exercise e = Exercise.practice("交错题（种子 " + seed() + "）");
         if (answer.length == 0) {
             return e.expect("还没有作答", false, "把所有可能的最终值写进 q.check(…)，用逗号隔开").verdict();
         }

@@ -65,7 +65,7 @@ public final class SchedulingQuestion extends Question {
 
     /** Checks the learner's numbers, one per job in order, without saying the right ones. */
     public Exercise.Verdict check(int... answer) {
-        Exercise e = Exercise.named("调度题（种子 " + seed() + "）");
+        Exercise e = Exercise.practice("调度题（种子 " + seed() + "）");
         if (answer.length != jobs.size()) {
             return e.expect(answer.length == 0 ? "还没有作答" : "每个任务一个数（你写了 " + answer.length + " 个，有 "
                     + jobs.size() + " 个任务）", false,

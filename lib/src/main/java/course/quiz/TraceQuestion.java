@@ -85,7 +85,7 @@ public final class TraceQuestion extends Question {
 
     /** Checks the predicted final value of memory[2008] and number of steps, without saying the right ones. */
     public Exercise.Verdict check(long... answer) {
-        Exercise e = Exercise.named("CPU 题（种子 " + seed() + "）");
+        Exercise e = Exercise.practice("CPU 题（种子 " + seed() + "）");
         if (answer.length != 2) {
             return e.expect(answer.length == 0 ? "还没有作答" : "两个数（你写了 " + answer.length + " 个）", false,
                     "写两个数：q.check(内存[2008] 的值, 步数)").verdict();

@@ -49,4 +49,12 @@ class ExerciseTest {
         assertEquals(List.of("title", "passed", "failed"), List.copyOf(v.gradeRecord().keySet()));
         assertEquals(true, Exercise.named("练习 5").expect("a", true, "").verdict().gradeRecord().get("passed"));
     }
+
+    @Test
+    void aPracticeQuestionReadsLikeAnExerciseButHasNoGradeRecord() {
+        var v = Exercise.practice("调度题（种子 1）").expect("任务 A", false, "画时间轴").verdict();
+        assertTrue(v.toString().startsWith("❌ 没通过 调度题（种子 1）"), v.toString());
+        assertEquals(null, v.gradeRecord());
+        assertEquals(false, v.graded());
+    }
 }

@@ -66,7 +66,7 @@ public final class ControlChannel extends AbstractChannel {
                 MessageHandler handler = channels.getHandler(type);
                 if (handler != null) {
                     LOGGER.info(logPrefix + "Handling message: " + type.name());
-                    channels.setMsgId(message.getId());
+                    channels.setMsgId(message.getId(), true);
                     try {
                         handler.handle(message);
                     } catch (Exception e) {

@@ -13,6 +13,11 @@
  * running in the background, holding its locks and a core. So after a short grace the thread is stopped with
  * Thread.stop() where the JVM still has it (Java 17 to 19); where it does not (20+), or when the thread does not
  * die, the cell says so in Chinese and advises a restart.
+ *
+ * The classes JShell compiled for a cell are rewritten as they load so that System.exit cannot end the kernel
+ * (course.kernel.ExitGuard), and remembered as the cell's (course.kernel.Cells: output of their code belongs
+ * to that cell). Each snippet runs with the running cell as its thread's cell, so the threads it creates
+ * print into that cell.
  */
 package org.rapaio.jupyter.kernel.core.java;
 
@@ -30,6 +35,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import course.kernel.Cells;
+import course.kernel.ExitGuard;
 import course.kernel.KernelThreads;
 import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.SPIResolutionException;
@@ -67,6 +74,14 @@ public class RapaioExecutionControl extends DirectExecutionControl {
     }
 
     @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        for (ClassBytecodes c : classes) {
+            Cells.classLoaded(c.name());
+        }
+        super.load(ExitGuard.rewrite(classes));
+    }
+
+    @Override
     protected String invoke(Method methodCall) throws Exception {
         String id = UUID.randomUUID().toString();
         Object value = execute(id, methodCall);
@@ -76,6 +91,7 @@ public class RapaioExecutionControl extends DirectExecutionControl {
 
     private Object execute(String id, Method methodCall) throws Exception {
         Future<Object> runningTask = executor.submit(() -> {
+            Cells.enterRunningCell();
             runners.put(id, Thread.currentThread());
             try {
                 return methodCall.invoke(null);
