@@ -12,6 +12,8 @@ import course.lincheck.ModelCheckResult;
  *
  * <p>把 Lincheck 的结论画成网页表格：每一列是一个线程，从上往下是时间；黄色的行是 Lincheck 在这里换了线程。
  * 表下面有读法说明：{@code value ➜ 0} 是读到 0，{@code value = 1} 是写入 1，{@code result} 是操作的返回值。
+ *
+ * <p>Thread-safety: stateless; every method may be called from any thread.
  */
 public final class LincheckCharts {
 

@@ -14,6 +14,8 @@ import course.source.SourceRunResult;
  *
  * <p>子 JVM 程序的时间线：每次运行一行，每打印一行输出就切一段，段上写着这一行输出；
  * 灰色是启动到第一行输出，蓝色是运行中，红色是到了时间限制程序还没结束、被课程库结束的最后一段。
+ *
+ * <p>Thread-safety: stateless; every method may be called from any thread.
  */
 public final class SourceCharts {
 

@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.Paint;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,8 @@ import tech.tablesaw.api.Table;
  * <p>压力测试结果的表和图：jcstress 风格的结果表（结果、评级、次数、比例、说明），几次运行的汇总，
  * 以及每种结果出现次数的条形图（绿色 = 允许，橙色 = 允许·有趣，红色 = 禁止；次数用对数坐标，
  * 只出现几次的结果也看得见）。
+ *
+ * <p>Thread-safety: stateless; every method may be called from any thread.
  */
 public final class StressCharts {
 
@@ -144,7 +147,7 @@ public final class StressCharts {
             LogAxis counts = new LogAxis(last ? "次数（对数坐标）" : null);
             counts.setBase(10);
             counts.setTickUnit(new NumberTickUnit(1));
-            counts.setNumberFormatOverride(new java.text.DecimalFormat("#,##0"));
+            counts.setNumberFormatOverride(new DecimalFormat("#,##0"));
             counts.setRange(0.5, max * 8.0);
             CategoryAxis axis = new CategoryAxis();
             axis.setMaximumCategoryLabelWidthRatio(0.45f);
@@ -198,7 +201,7 @@ public final class StressCharts {
         r.setBase(0.5);
         r.setIncludeBaseInRange(false);
         r.setMaximumBarWidth(0.5);
-        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new java.text.DecimalFormat("#,##0")));
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("#,##0")));
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
         return r;

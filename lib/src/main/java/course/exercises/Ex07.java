@@ -26,6 +26,8 @@ import course.stress.StressTest;
  * 答案按 Java 内存模型判断，检查还会在本机把测试跑一遍（学习者说不可能的结果如果真的出现了，就指出来），
  * 没有数据竞争的那个变体还在 CPU 模拟器上穷举所有交错。练习 2：修好一个"构造函数里泄露 this"的发布错误，
  * 检查在压力测试下让另一个线程去看刚发布的对象。
+ *
+ * <p>Thread-safety: stateless; each check runs its own stress threads and waits for them.
  */
 public final class Ex07 {
 

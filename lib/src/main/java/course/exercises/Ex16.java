@@ -18,6 +18,8 @@ import course.source.SourceException;
  * <p>笔记本 16 的练习检查。练习 1：在 CPU 模拟器上用 LOCK/UNLOCK 修好"先检查再卖票"，检查穷举所有交错；
  * 练习 2：找出并修好一个看起来线程安全（只用了 {@code AtomicInteger}）的售票处，检查用 Lincheck 做模型检查，
  * 和一个一次只卖一张票的参考实现（{@link TicketOfficeSpec}）比较结果。
+ *
+ * <p>Thread-safety: stateless; the Lincheck check shares the one worker JVM of {@link ModelCheck}.
  */
 public final class Ex16 {
 

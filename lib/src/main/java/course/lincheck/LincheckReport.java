@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * 以及每一张表——线程的执行结果、导致错误的交错（interleaving）、详细轨迹——和表后面的说明。
  * 表的每一列是一个线程，每一行是一个事件；{@code ➜} 是读，{@code =} 是写，{@code switch} 是在这里换了线程。
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param text     the whole report as Lincheck printed it
  * @param kind     the failure, e.g. {@code Invalid execution results} (empty when the text has no such line)
  * @param sections each table with its caption and the notes after it, in order

@@ -32,6 +32,9 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
  * {@code -}). Out: {@value #TAG} {@code READY}, then per request {@value #TAG} {@code DONE id status millis
  * className} with status {@code PASSED}, {@code FAILED} (Lincheck's report is in {@code reportFile}) or
  * {@code ERROR} (the problem is in {@code reportFile}).
+ *
+ * <p>Thread-safety: runs alone in its child JVM; a daemon thread queues the requests, the main thread answers them
+ * one at a time.
  */
 public final class LincheckWorker {
 

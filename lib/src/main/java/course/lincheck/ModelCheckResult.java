@@ -12,6 +12,8 @@ import java.util.Objects;
  * <p>一次 Lincheck 检查的结论：通过；找到了错误（附上 Lincheck 的报告：哪些结果不可能由一个接一个的执行得到，
  * 以及导致错误的交错）；或者没能做完检查（代码有问题、超时、子 JVM 意外结束），并写明原因。
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param className   the checked class (the one with {@code @Operation} methods)
  * @param settings    how it was checked, in Chinese (strategy, threads, operations, iterations)
  * @param status      the verdict

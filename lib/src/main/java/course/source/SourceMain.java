@@ -12,6 +12,8 @@ import java.util.Arrays;
  * <p>子 JVM 里的入口：在类路径上找到编译好的类，调用它的 {@code main} 方法。
  *
  * <p>Command line: {@code SourceMain <className> [args...]}.
+ *
+ * <p>Thread-safety: runs once, on the main thread of its child JVM.
  */
 public final class SourceMain {
 

@@ -11,6 +11,8 @@ import java.util.Objects;
  * <p>子 JVM 里运行的程序做了什么：打印的每一行和时间（从启动算起），以及它是怎么结束的——
  * 自己正常结束、出错结束、被杀死，还是到了时间限制还没结束、被课程库结束（destroy）。
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param className the class whose main ran
  * @param lines     standard-output lines in order, with the seconds since the start at which each arrived
  * @param stderr    everything it wrote to standard error

@@ -15,6 +15,8 @@ import java.util.Optional;
  * <p>评级后的结果表：每条规则一行（结果、评级、次数、说明）。只要有一个"禁止"的结果出现过，
  * {@link #passed()} 就是 false；"允许·有趣"的结果出现与否都不影响通过。
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param rows  one row per rule, in rule order, then one per unlisted outcome
  * @param total how many outcomes were counted
  * @param <T>   the type of one outcome

@@ -22,10 +22,10 @@ import java.util.function.Predicate;
  *         .acceptable("1, 0", "线程 2 先做完")
  *         .acceptable("1, 1", "两个线程交错")
  *         .interesting("0, 0", "两次写都还在各自的存储缓冲里");
- * OutcomeTable<String> table = sb.table(Map.of("0, 1", 900L, "0, 0", 12L));
+ * OutcomeTable<String> table = sb.tally(Map.of("0, 1", 900L, "0, 0", 12L));
  * }</pre>
  *
- * <p>Immutable: every method returns a new set of rules; safe to share between threads.
+ * <p>Thread-safety: immutable; every method returns a new set of rules, safe to share between threads.
  *
  * @param <T> the type of one outcome (a string such as {@code "0, 1"}, a final counter value, …)
  */
@@ -124,7 +124,7 @@ public final class Outcomes<T> {
      *
      * @param counts outcome → how many times it was seen
      */
-    public OutcomeTable<T> table(Map<? extends T, Long> counts) {
+    public OutcomeTable<T> tally(Map<? extends T, Long> counts) {
         Map<Rule<T>, Map<T, Long>> byRule = new LinkedHashMap<>();
         rules.forEach(r -> byRule.put(r, values()));
         Map<String, Rule<T>> unlisted = new LinkedHashMap<>();

@@ -10,6 +10,8 @@ import java.util.Objects;
  * <p>一次压力测试的结果：跑了多少轮、用了多久、JVM 看到几个核，以及评级后的结果表。
  * {@link #passed()}：没有出现禁止的结果，测试代码也没有出错或卡住。
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param name     the test's name
  * @param threads  threads that ran together
  * @param cores    processors the JVM saw ({@code Runtime.availableProcessors()})

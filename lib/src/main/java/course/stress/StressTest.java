@@ -204,7 +204,7 @@ public final class StressTest<S> {
         long elapsed = System.nanoTime() - t0;
         String problem = stuck != null ? stuck : runner.problem();
         return new StressResult(name, actors.size(), Runtime.getRuntime().availableProcessors(), runner.rounds(),
-                Duration.ofNanos(elapsed), rules.table(runner.counts), problem);
+                Duration.ofNanos(elapsed), rules.tally(runner.counts), problem);
     }
 
     private String outcomeOf(S s) {

@@ -23,7 +23,7 @@ class StressChartsTest {
 
     private static StressResult result(String name, Map<String, Long> counts) {
         long rounds = counts.values().stream().mapToLong(Long::longValue).sum();
-        return new StressResult(name, 2, 2, rounds, Duration.ofMillis(500), SB.table(counts), null);
+        return new StressResult(name, 2, 2, rounds, Duration.ofMillis(500), SB.tally(counts), null);
     }
 
     private final StressResult plain = result("普通字段", Map.of("0, 1", 9_000L, "1, 0", 900L, "0, 0", 100L));

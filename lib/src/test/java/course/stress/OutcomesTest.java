@@ -37,7 +37,7 @@ class OutcomesTest {
         counts.put("0, 0", 7L);
         counts.put("2, 2", 2L);
         counts.put("3, 3", 1L);
-        OutcomeTable<String> t = sb.table(counts);
+        OutcomeTable<String> t = sb.tally(counts);
         assertEquals(List.of("0, 1", "1, 0", "1, 1", "0, 0", "2, 2", "3, 3"),
                 t.rows().stream().map(OutcomeTable.Row::label).toList());
         assertEquals(100, t.total());
@@ -52,9 +52,9 @@ class OutcomesTest {
 
     @Test
     void aTableWithoutForbiddenOutcomesPassesWhetherOrNotTheInterestingOneWasSeen() {
-        assertTrue(sb.table(Map.of("0, 1", 5L, "1, 0", 5L)).passed());
-        assertTrue(sb.table(Map.of("0, 0", 5L)).passed());
-        assertTrue(sb.table(Map.of()).passed());
+        assertTrue(sb.tally(Map.of("0, 1", 5L, "1, 0", 5L)).passed());
+        assertTrue(sb.tally(Map.of("0, 0", 5L)).passed());
+        assertTrue(sb.tally(Map.of()).passed());
     }
 
     @Test
@@ -64,7 +64,7 @@ class OutcomesTest {
                 .when("正确", v -> v == expected, Grade.ACCEPTABLE, "每一次 +1 都留下来了")
                 .when("丢失更新", v -> v >= 2 && v < expected, Grade.ACCEPTABLE_INTERESTING, "覆盖")
                 .when("禁止", v -> true, Grade.FORBIDDEN, "不可能");
-        OutcomeTable<Long> t = race.table(Map.of(20L, 3L, 12L, 1L, 5L, 2L));
+        OutcomeTable<Long> t = race.tally(Map.of(20L, 3L, 12L, 1L, 5L, 2L));
         assertEquals(List.of("正确", "丢失更新", "禁止"), t.rows().stream().map(OutcomeTable.Row::label).toList());
         OutcomeTable.Row<Long> lost = t.row("丢失更新").orElseThrow();
         assertEquals(3, lost.count());
@@ -74,14 +74,14 @@ class OutcomesTest {
 
     @Test
     void toStringAlignsTheRowsAndMarksAForbiddenOutcomeThatWasSeen() {
-        String text = sb.table(Map.of("0, 1", 1_234L, "9, 9", 1L)).toString();
+        String text = sb.tally(Map.of("0, 1", 1_234L, "9, 9", 1L)).toString();
         assertTrue(text.contains("0, 1  允许") && text.contains("1,234 次"), text);
         assertTrue(text.contains("✘ 没有列出的结果"), text);
     }
 
     @Test
     void negativeCountsAreRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sb.table(Map.of("0, 1", -1L)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sb.tally(Map.of("0, 1", -1L)));
         assertTrue(e.getMessage().contains("(-1) must not be negative"), e.getMessage());
     }
 }
