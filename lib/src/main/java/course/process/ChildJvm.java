@@ -162,7 +162,7 @@ public final class ChildJvm implements AutoCloseable {
          * child's system class loader finds classes compiled at run time.
          */
         public Builder classPath(Path entry) {
-            classPath.add(Objects.requireNonNull(entry, "entry").toAbsolutePath());
+            classPath.add(Args.notNull("entry", entry).toAbsolutePath());
             return this;
         }
 

@@ -80,7 +80,6 @@ class JavaSourceTest {
         assertNull(r.exitCode());
         assertEquals(Duration.ofMillis(1500), r.elapsed());
         assertTrue(r.verdict().contains("1.5 秒内程序没有结束：时间到，已经结束了子 JVM"), r.verdict());
-        assertTrue(r.printed("开始转圈"));
     }
 
     @Test
