@@ -1,6 +1,6 @@
 """How many learners one machine holds: memory and CPU of the course's kernel, lesson by lesson.
 
-usage: capacity.py [--lessons 04,11] [--kernels 1,2,4,8] [--at-once LESSON] [--jvm "OPTIONS"]...
+usage: capacity.py [--lessons 04,11] [--kernels 1,2,4,8] [--at-once LESSON] [--jvm="OPTIONS"]...
                    [--out DIR]
 
 1. Each lesson (default: every lesson) runs alone through the kernel (isolated.py, as ./course grade

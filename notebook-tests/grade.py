@@ -253,7 +253,7 @@ def notes(events, run, origin, limits):
         if any(EXIT_REFUSED in str(o.get("evalue", "")) + "".join(o.get("traceback", []))
                for o in cell.get("outputs", []) if o.get("output_type") == "error"):
             said.append(f"{cell_name(origin, run, i)}调用了 System.exit（或 Runtime.exit/halt），内核拒绝执行，这个单元格没有运行完")
-    return said
+    return list(dict.fromkeys(said))   # a notebook run again after System.exit repeats its events
 
 
 def why_no_verdict(i, run, events, limits):

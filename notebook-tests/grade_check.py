@@ -34,6 +34,7 @@ import tempfile
 import nbformat
 
 import check_cells
+import grade
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.environ.get("COURSE_ROOT") or os.path.dirname(HERE)
@@ -164,6 +165,18 @@ def compare(out, expected):
     return problems
 
 
+# What the grader's scan for forging code must and must not flag (strings and comments are not code).
+SCAN = [("String s = \"course\";  // course", False), ("course.exercises.Ex01.fewestCores(2)", False),
+        ("int course = 1;", True), ("class course { }", True), ("Object o = org.rapaio.jupyter.kernel.display.DisplayData.class;", True),
+        ("f.setAccessible(true);", True), ('display("application/vnd.course.verdict+json", "{}");', True),
+        ("List<String> courses = List.of();", False)]
+
+
+def scan_problems():
+    return [f"the scan {'misses' if flag else 'wrongly flags'}: {code}" for code, flag in SCAN
+            if bool(grade.suspicious(code)) != flag]
+
+
 def build_class(n, folder):
     lessons = [f for f in sorted(os.listdir(NOTEBOOKS)) if check_cells.lesson_number(f)]
     for name in lessons:
@@ -189,7 +202,7 @@ def main(args):
                             "--out", out, "--cell-timeout", "10", "--notebook-timeout", "300"],
                            capture_output=True, text=True, timeout=1200)
         print(r.stdout + r.stderr)
-        problems = ([] if r.returncode == 0 else [f"grade.py exited {r.returncode}"]) + compare(out, expected)
+        problems = ([] if r.returncode == 0 else [f"grade.py exited {r.returncode}"]) + compare(out, expected) + scan_problems()
         for p in problems:
             print("PROBLEM: " + p)
         print("grade check: " + ("ok" if not problems else f"{len(problems)} problems"))

@@ -138,11 +138,16 @@ def execute(nb, cell_timeout, notebook_timeout, marker, jvm_options=(), measure=
             for c in nb.cells:
                 if c.cell_type == "code":
                     c.outputs, c.execution_count = [], None
-            died_at = run_once(nb, ksm, cell_timeout, deadline, work, env, skip, events, measurement if measure else None)
-            if died_at is None:
+            ended = run_once(nb, ksm, cell_timeout, deadline, work, env, skip, events, measurement if measure else None)
+            if ended is None:
                 break
-            died_outputs[died_at] = copy.deepcopy(nb.cells[died_at].outputs)
-            skip.add(died_at)
+            if isinstance(ended, str):   # no kernel: a busy machine can make one miss its start, try another
+                continue
+            died_outputs[ended] = copy.deepcopy(nb.cells[ended].outputs)
+            skip.add(ended)
+        else:
+            if isinstance(ended, str):
+                events.append({"cell": None, "kind": "no-kernel", "detail": ended})
     finally:
         if sampler:
             sampler.stopped.set()
@@ -157,7 +162,8 @@ def execute(nb, cell_timeout, notebook_timeout, marker, jvm_options=(), measure=
 
 
 def run_once(nb, ksm, cell_timeout, deadline, work, env, skip, events, measurement):
-    """One kernel: runs the cells not in SKIP; returns the index of a cell that ended the kernel, or None."""
+    """One kernel: runs the cells not in SKIP; returns None when done, the index of a cell that ended the
+    kernel, or, when the kernel did not start or its connection broke, why."""
     km = KernelManager(kernel_name="java", kernel_spec_manager=ksm)
     client = NotebookClient(nb, km=km, timeout=cell_timeout, interrupt_on_timeout=True, allow_errors=True,
                             startup_timeout=60, shutdown_kernel="immediate")
@@ -194,8 +200,9 @@ def run_once(nb, ksm, cell_timeout, deadline, work, env, skip, events, measureme
                 pid = kernel_pid(km)
                 measurement.update(kernel_peak_bytes=kernel_high_water(pid), cpu_seconds=cpu_seconds(pid))
     except Exception as e:  # the kernel did not start or its connection broke
-        kind = "deadline" if past_deadline.is_set() else "no-kernel"
-        events.append({"cell": None, "kind": kind, "detail": f"{type(e).__name__}: {e}"})
+        if not past_deadline.is_set():
+            return f"{type(e).__name__}: {e}"
+        events.append({"cell": None, "kind": "deadline", "detail": ""})
     finally:
         timer.cancel()
     return None

@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -82,6 +85,55 @@ class DependencyDirectionTest {
             }
         }
         assertEquals(List.of(), offenders);
+    }
+
+    /**
+     * lib/README.md's package table ("| `course.x` | what | may use |") is the rule: each package imports only the
+     * packages its row names ("everything above": the rows before it; "everything": all), and every package has a row.
+     */
+    @Test
+    void everyPackageUsesOnlyWhatItsReadmeRowAllows() throws IOException {
+        Map<String, Set<String>> allowed = readmeRows();
+        List<String> offenders = new ArrayList<>();
+        for (Source s : sources()) {
+            if (s.pkg().isEmpty()) {
+                continue;
+            }
+            Set<String> may = allowed.get(s.pkg());
+            if (may == null) {
+                offenders.add("course." + s.pkg() + " has no row in lib/README.md's package table");
+                continue;
+            }
+            Matcher m = COURSE_IMPORT.matcher(s.text());
+            while (m.find()) {
+                if (!m.group(1).equals(s.pkg()) && !may.contains(m.group(1))) {
+                    offenders.add(s.file() + " uses course." + m.group(1) + " (README: may use " + may + ")");
+                }
+            }
+        }
+        assertEquals(List.of(), offenders);
+    }
+
+    static Map<String, Set<String>> readmeRows() throws IOException {
+        Pattern row = Pattern.compile("^\\| `course\\.([a-z]+)` \\|.*\\| ([^|]*) \\|$", Pattern.MULTILINE);
+        Pattern named = Pattern.compile("`([a-z]+)`");
+        Map<String, Set<String>> rows = new LinkedHashMap<>();
+        Matcher m = row.matcher(Files.readString(Path.of("README.md"), StandardCharsets.UTF_8));
+        while (m.find()) {
+            String may = m.group(2);
+            Set<String> uses = new HashSet<>();
+            if (may.startsWith("everything above")) {
+                uses.addAll(rows.keySet());
+            } else if (may.startsWith("everything")) {
+                uses.add("*");
+            }
+            named.matcher(may).results().forEach(r -> uses.add(r.group(1)));
+            rows.put(m.group(1), uses);
+        }
+        assertTrue(rows.size() >= 10, "lib/README.md's package table is read: " + rows.keySet());
+        Set<String> all = Set.copyOf(rows.keySet());
+        rows.replaceAll((pkg, uses) -> uses.contains("*") ? all : uses);
+        return rows;
     }
 
     @Test

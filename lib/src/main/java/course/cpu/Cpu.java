@@ -39,7 +39,7 @@ import course.base.Args;
  * 线程执行 {@code LOCK 地址} 时锁被别人拿着，就被<b>阻塞</b>（blocked），不能被调度；所有没结束的线程都被阻塞时，
  * 就是<b>死锁</b>（deadlock）：{@link #deadlocked()}。
  *
- * <p>Thread safety: not thread-safe; one notebook cell drives it.
+ * <p>Thread-safety: not thread-safe; one notebook cell drives it.
  */
 public final class Cpu {
 

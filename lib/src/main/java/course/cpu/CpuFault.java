@@ -5,6 +5,8 @@ package course.cpu;
  *
  * <p>程序写错了（汇编时发现）、停不下来（运行时超过步数上限），或者放开了一把自己没拿着的锁（运行时发现）。消息是中文，写明第几行、原文是什么、
  * 哪里不对；{@link #line()} 和 {@link #text()} 也可以单独取出。
+ *
+ * <p>Thread-safety: immutable once thrown.
  */
 public final class CpuFault extends IllegalArgumentException {
 

@@ -5,7 +5,7 @@ package course.cpu;
  *
  * <p>执行阶段的中文说明：读了什么、算出什么、写了哪里、跳到哪里、拿到或放下了哪把锁。
  *
- * <p>Thread safety: stateless.
+ * <p>Thread-safety: stateless.
  */
 final class CpuNotes {
 

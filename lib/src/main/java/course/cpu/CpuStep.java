@@ -2,6 +2,7 @@ package course.cpu;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -11,6 +12,8 @@ import java.util.TreeMap;
  *
  * <p>一步（一条指令的一个阶段：取指、译码或执行）之后 CPU 的样子。{@code pc} 和寄存器是这一步<b>之后</b>的值；
  * {@code address} 是正在处理的指令的地址；执行 STORE 的那一步 {@code written} 记下写了哪个地址、什么值。
+ *
+ * <p>Thread-safety: immutable.
  *
  * @param number    1-based step number in the run
  * @param thread    0-based thread index (0 when there is one thread)
@@ -55,7 +58,7 @@ public record CpuStep(int number, int thread, CpuPhase phase, int address, int p
 
     @Override
     public String toString() {
-        return String.format("%3d %s %s @%-4d PC=%-4d IR=%-16s A=%-4d B=%-4d C=%-4d D=%-4d %-12s %s",
+        return String.format(Locale.ROOT, "%3d %s %s @%-4d PC=%-4d IR=%-16s A=%-4d B=%-4d C=%-4d D=%-4d %-12s %s",
                 number, threadName(), phase.chinese(), address, pc, ir, registers.get(Register.A),
                 registers.get(Register.B), registers.get(Register.C), registers.get(Register.D),
                 written == null ? "" : written.toString(), note);

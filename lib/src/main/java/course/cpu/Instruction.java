@@ -1,9 +1,13 @@
 package course.cpu;
 
+import java.util.Locale;
+
 /**
  * One assembled instruction: where it lives, where it came from, what it does.
  *
  * <p>一条已经汇编好的指令：它在内存里的地址、源程序第几行、原文，以及操作码和操作数。
+ *
+ * <p>Thread-safety: immutable.
  *
  * @param address where it is stored (the PC value that fetches it)
  * @param line    1-based line of the program text
@@ -44,6 +48,6 @@ public record Instruction(int address, int line, String source, Opcode opcode,
 
     @Override
     public String toString() {
-        return String.format("%5d: %-18s (第 %d 行)", address, text(), line);
+        return String.format(Locale.ROOT, "%5d: %-18s (第 %d 行)", address, text(), line);
     }
 }

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
  * （interleaving）得到它（永远转圈时交错有无穷多种，记作 -1），{@code example} 是其中一种调度（每一项是执行一整条
  * 指令的线程编号，从 0 开始）。
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param kind    finished, deadlock or endless
  * @param words   the watched addresses' values at the end (for a deadlock: when it happened), in the order watched
  * @param count   number of interleavings ending so, or -1 when there are infinitely many

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  * 一个例子。{@link #replay(long)} 按例子重新运行，返回每一步的记录，可以画表格。{@link #states()} 是穷举时
  * 走过的不同状态（所有线程的 PC 和寄存器、内存、锁）的个数：不同的交错常常走到同一个状态，每个状态只算一次。
  *
+ * <p>Thread-safety: immutable; {@link #replay(long)} runs a fresh {@link Cpu} per call, so any thread may call it.
+ *
  * @param addresses the watched memory addresses (e.g. 2000, the shared counter); outcomes differ by their values
  * @param programs one program per thread
  * @param total    number of complete interleavings (finished or deadlocked), or -1 when some schedule loops for ever

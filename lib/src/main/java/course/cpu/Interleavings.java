@@ -29,7 +29,7 @@ import course.base.Args;
  * <p>不同的交错常常走到同一个状态（例如 T1 先读、T2 再读，和 T2 先读、T1 再读），所以这里每个状态只走一次，
  * 交错数用动态规划（dynamic programming）在状态图上算出来，而不是一条一条地数。
  *
- * <p>Thread safety: stateless; each call works on its own data.
+ * <p>Thread-safety: stateless; each call works on its own data.
  */
 public final class Interleavings {
 

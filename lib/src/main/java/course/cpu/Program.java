@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  *       HALT
  * </pre>
  *
- * <p>写错的地方由 {@link CpuFault} 报告，中文消息写明第几行、原文和问题。Immutable.
+ * <p>写错的地方由 {@link CpuFault} 报告，中文消息写明第几行、原文和问题。
+ *
+ * <p>Thread-safety: immutable; one program may be loaded into many CPUs at once.
  */
 public final class Program {
 

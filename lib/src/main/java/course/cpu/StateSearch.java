@@ -22,7 +22,10 @@ import java.util.TreeSet;
  * cycle: some schedule repeats a state for ever. Without cycles the graph is a DAG, and the number of interleavings
  * reaching each node is the sum over its predecessors, computed once per node in reverse post-order.
  *
- * <p>Thread safety: one search per instance, used by one thread.
+ * <p>穷举交错的做法：每个不同的状态（各线程的 PC、寄存器和用到的内存）只走一次；走回还在路上的状态说明有的调度能永远转圈；
+ * 没有环时，到达每个状态的交错数 = 它所有前驱的交错数之和，按拓扑顺序算一遍就得到总数。
+ *
+ * <p>Thread-safety: one search per instance, used by one thread.
  */
 final class StateSearch {
 

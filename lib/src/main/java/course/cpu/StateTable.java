@@ -8,7 +8,7 @@ import java.util.Arrays;
  *
  * <p>{@link StateSearch} 用它记住走过的状态：每个状态是一串固定长度的 long，按加入的顺序编号 0、1、2、…
  *
- * <p>Thread safety: not thread-safe; one search uses it.
+ * <p>Thread-safety: not thread-safe; one search uses it.
  */
 final class StateTable {
 

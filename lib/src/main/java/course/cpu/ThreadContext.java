@@ -16,7 +16,7 @@ import java.util.Map;
  * <p>{@link Cpu} 给每个线程一个上下文；{@link Interleavings} 穷举时也用它。学习者从 {@link Cpu#context(int)}
  * 拿到的是一份副本，改不动 CPU。
  *
- * <p>Thread safety: not thread-safe. A {@link Cpu} owns its contexts; the copies it hands out are independent.
+ * <p>Thread-safety: not thread-safe. A {@link Cpu} owns its contexts; the copies it hands out are independent.
  */
 public final class ThreadContext {
 

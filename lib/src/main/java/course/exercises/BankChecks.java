@@ -25,6 +25,9 @@ import course.threads.ThreadLab;
  * <p>期末项目银行部分的四个检查。后三个是压力测试：4 个线程同时在随机的账户之间转账（方向随机，
  * 也会从一个账户转给它自己），由起跑线同时放出，限时运行；卡住的线程用 JVM 的死锁检测找出来。
  * 后三个都以"转账规则正确"为前提，所以没写的银行一项也不会通过。
+ *
+ * <p>Thread-safety: stateless; each check makes its own bank and runs its threads in a {@link ThreadLab} under a
+ * time limit (threads stuck in a learner's deadlock stay behind as daemon threads).
  */
 final class BankChecks {
 

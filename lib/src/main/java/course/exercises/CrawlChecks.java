@@ -23,6 +23,8 @@ import course.net.PageSites;
  *
  * <p>期末项目爬虫部分的四个检查：每个检查自己搭几个演示网站，在时间限制里运行学习者的爬虫，
  * 从服务器那边数同时有几个请求。每一项都以"结果完整"为前提，所以没写的爬虫一项也不会通过。
+ *
+ * <p>Thread-safety: stateless; each check starts its own sites and closes them before it returns.
  */
 final class CrawlChecks {
 

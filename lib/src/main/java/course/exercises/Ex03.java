@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import course.check.ConceptCheck;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 
@@ -18,7 +19,8 @@ import course.check.Exercise.Verdict;
  * Checks for the exercises of notebook 03 (程序、进程与线程).
  *
  * <p>笔记本 03 的练习检查：让一个线程进入 TIMED_WAITING；预测线程在几种情况下的状态（检查真的让线程进入
- * 这些情况，再读它的状态）。
+ * 这些情况，再读它的状态）；
+ * 两个概念检查（线程共享内存、一个核同时执行几个进程）。
  *
  * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
  * it starts.
@@ -183,6 +185,23 @@ public final class Ex03 {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** 概念 1: what the main thread sees of an object another thread of the same process changed. */
+    public static Verdict concept1(Object answer) {
+        return ConceptCheck.choice("概念 1：线程共享进程的内存", answer).options("ABCD").correct("B")
+                .hint("A", "每个线程有自己的栈（局部变量），可对象在进程的堆里，进程里的线程共用它。")
+                .hint("C", "线程不会\"变成\"进程；同一个进程里的线程本来就共用内存。")
+                .hint("D", "不同进程的内存是隔开的（第 12 节会验证）。")
+                .hint("回到第 4 节：写线程写进 shared[0] 的值，读线程读到了什么？")
+                .verdict();
+    }
+
+    /** 概念 2: how many processes one core executes at the same moment. */
+    public static Verdict concept2(Object answer) {
+        return ConceptCheck.number("概念 2：一个核同时执行几个进程", answer).correct(1)
+                .hint("回到第 5 节：「执行」是正在某个 CPU 核上执行；看上面的状态图，同一时刻有几个进程是「执行」？")
+                .verdict();
     }
 
     /** The reference answer of 练习 2 (for tests). */

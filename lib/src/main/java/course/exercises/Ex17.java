@@ -21,7 +21,7 @@ import course.check.Exercise.Verdict;
  * the result, within {@code limits}. The bank is {@code balances -> new MyBank(balances)}: a new
  * {@link Bank} with these opening balances, one per account.
  *
- * <p>Thread safety: each check builds its own sites or bank; run one check at a time.
+ * <p>Thread-safety: each check builds its own sites or bank; run one check at a time.
  */
 public final class Ex17 {
 

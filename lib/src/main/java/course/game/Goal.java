@@ -9,7 +9,7 @@ import course.cpu.Cpu;
  * 让所有线程同时待在一段代码里（{@link Together}，例如临界区），或者让线程们死锁（{@link Deadlock}）。
  * 浏览器里的小游戏用同样的规则判断输赢（{@code scheduler-game.js} 的 {@code won}）。
  *
- * <p>Thread safety: immutable.
+ * <p>Thread-safety: immutable.
  */
 public sealed interface Goal {
 

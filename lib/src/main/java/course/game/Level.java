@@ -33,7 +33,7 @@ import course.cpu.Register;
  * SchedulerGame.level(5).enumerate()              // 穷举所有交错：这一关为什么赢不了
  * }</pre>
  *
- * <p>Thread safety: immutable.
+ * <p>Thread-safety: immutable.
  */
 public final class Level {
 

@@ -2,6 +2,7 @@ package course.game;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import course.cpu.Interleavings;
@@ -13,7 +14,7 @@ import course.game.Goal.Compare;
  *
  * <p>各关的程序、目标和讲解。第 1–3 关是丢失的更新（第 5 节），第 4–6 关是锁和 CAS（第 6 节），第 7–8 关是死锁（第 8 节）。
  *
- * <p>Thread safety: immutable.
+ * <p>Thread-safety: immutable.
  */
 final class Levels {
 
@@ -50,7 +51,7 @@ final class Levels {
     /** The CAS counter of thread T{@code n}: two increments, failures counted at 2000 + 4n. */
     static String casCounter(int n) {
         int failures = 2000 + 4 * n;
-        return """
+        return String.format(Locale.ROOT, """
                 DATA 2000, 0          # count
                 DATA %d, 0          # T%d 的 CAS 失败次数
                        SET   D, 2          # 要加 2 次
@@ -64,12 +65,12 @@ final class Levels {
                        JMP   again
                 ok:    ADDI  D, D, -1
                        JNZ   D, again
-                """.formatted(failures, n, failures, failures);
+                """, failures, n, failures, failures);
     }
 
     /** Two locks, taken first {@code first} then {@code second}, around one increment. */
     static String twoLocks(int first, int second) {
-        return """
+        return String.format(Locale.ROOT, """
                 DATA 2000, 0          # count
                 LOCK   %d           # 先拿锁 %s
                 LOCK   %d           # 再拿锁 %s
@@ -78,7 +79,7 @@ final class Levels {
                 STORE  A, 2000
                 UNLOCK %d
                 UNLOCK %d
-                """.formatted(first, name(first), second, name(second), second, first);
+                """, first, name(first), second, name(second), second, first);
     }
 
     private static String name(int lock) {

@@ -16,7 +16,7 @@ import course.base.Args;
  * SchedulerGame.levels()      // 所有关卡
  * }</pre>
  *
- * <p>Thread safety: stateless; the levels are immutable.
+ * <p>Thread-safety: stateless; the levels are immutable.
  */
 public final class SchedulerGame {
 

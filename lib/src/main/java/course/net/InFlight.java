@@ -5,7 +5,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Counts the requests being answered right now, and the most at once so far.
  *
- * <p>Thread safety: every method may be called from any thread.
+ * <p>服务器这边的计数器：现在有几个请求正在处理，到目前为止最多同时有几个。
+ *
+ * <p>Thread-safety: every method may be called from any thread.
  */
 final class InFlight {
 

@@ -24,7 +24,7 @@ import course.base.Args;
  * }
  * }</pre>
  *
- * <p>Thread safety: as {@link PageServer}; every method may be called from any thread.
+ * <p>Thread-safety: as {@link PageServer}; every method may be called from any thread.
  */
 public final class PageSites implements AutoCloseable {
 

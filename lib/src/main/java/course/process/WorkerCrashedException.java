@@ -6,6 +6,8 @@ package course.process;
  *
  * <p>工作进程在执行任务时崩溃（进程退出）了：异常里有它的 pid、退出码和标准错误的最后几行。
  * 进程池会换一个新的工作进程，其他任务照常执行——这就是用进程做"崩溃隔离"的好处。
+ *
+ * <p>Thread-safety: immutable once thrown.
  */
 public final class WorkerCrashedException extends RuntimeException {
 

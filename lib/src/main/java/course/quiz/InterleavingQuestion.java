@@ -18,7 +18,7 @@ import course.cpu.Interleavings;
  * <p>交错题：两三个线程各对共享变量 count 做一次更新（加一个数、乘一个数，或者直接赋值），每个更新都是几条指令；
  * 预测所有交错可能得到的<b>全部</b>最终值。答案由 {@link Interleavings} 穷举得出。
  *
- * <p>Thread safety: immutable.
+ * <p>Thread-safety: immutable.
  */
 public final class InterleavingQuestion extends Question {
 

@@ -8,7 +8,7 @@ package course.quiz;
  * {@code check(…)} 只说对不对、哪里不对、怎么想，不说答案；想看答案时调用 {@link #reveal()}。同一个题号（随机数的 seed）
  * 总是出同一道题，换一个题号就是一道新题。
  *
- * <p>Thread safety: immutable.
+ * <p>Thread-safety: immutable.
  */
 public abstract class Question {
 

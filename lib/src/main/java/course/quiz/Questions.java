@@ -13,7 +13,7 @@ package course.quiz;
  * Questions.interleavings(1)                        // 交错：预测所有可能的最终值
  * }</pre>
  *
- * <p>Thread safety: stateless.
+ * <p>Thread-safety: stateless.
  */
 public final class Questions {
 

@@ -18,7 +18,7 @@ import course.sched.Scheduler;
  * <p>调度题：几个只用 CPU 的任务在 1 个核上，按先来先服务（FCFS）或轮转（round-robin）调度；
  * 预测每个任务的<b>完成时刻</b>或<b>等待时间</b>。答案由第 1 节的调度模拟器 {@link Scheduler} 算出。
  *
- * <p>Thread safety: immutable.
+ * <p>Thread-safety: immutable.
  */
 public final class SchedulingQuestion extends Question {
 

@@ -1,6 +1,7 @@
 package course.quiz;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import course.check.Exercise;
@@ -14,7 +15,7 @@ import course.cpu.CpuStep;
  * <p>CPU 题：一段小程序（第 2 节的模拟 CPU），预测它结束时内存[2008] 的值，以及一共执行了多少步
  * （取指、译码、执行各算一步）。答案由 {@link Cpu} 运行得出。
  *
- * <p>Thread safety: immutable.
+ * <p>Thread-safety: immutable.
  */
 public final class TraceQuestion extends Question {
 
@@ -52,7 +53,7 @@ public final class TraceQuestion extends Question {
             default -> "ADDI  C, C, " + (1 + r.nextInt(5)) + "     # C = C + 常数";
         };
         int c0 = kind == 1 ? 1 + r.nextInt(2) : r.nextInt(4);
-        return """
+        return String.format(Locale.ROOT, """
                 DATA 2000, %d
                 DATA 2004, %d
                       LOAD  A, 2000
@@ -63,14 +64,14 @@ public final class TraceQuestion extends Question {
                       JNZ   B, loop     # B 不是 0 就回到 loop
                       STORE C, 2008
                       HALT
-                """.formatted(x, n, c0, body);
+                """, x, n, c0, body);
     }
 
     private static String branch(Random r) {
         int x = 1 + r.nextInt(6);
         int y = r.nextInt(3) == 0 ? x : 1 + r.nextInt(6);
         int k = 1 + r.nextInt(9);
-        return """
+        return String.format(Locale.ROOT, """
                 DATA 2000, %d
                 DATA 2004, %d
                       LOAD  A, 2000
@@ -80,7 +81,7 @@ public final class TraceQuestion extends Question {
                       ADDI  C, C, %d
                 same: STORE C, 2008
                       HALT
-                """.formatted(x, y, k);
+                """, x, y, k);
     }
 
     /** Checks the predicted final value of memory[2008] and number of steps, without saying the right ones. */

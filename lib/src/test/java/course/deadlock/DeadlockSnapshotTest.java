@@ -3,6 +3,7 @@ package course.deadlock;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ class DeadlockSnapshotTest {
         return new ThreadProbe() {
             @Override
             public long[] findDeadlockedThreads() {
-                return java.util.Arrays.stream(threads).mapToLong(ThreadSnapshot::id).toArray();
+                return Arrays.stream(threads).mapToLong(ThreadSnapshot::id).toArray();
             }
 
             @Override

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -122,7 +123,7 @@ class ChartsTest {
     @Test
     void aGanttLabelIsDrawnOnlyWhereItFitsAndReadsOnItsColour() {
         var metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics()
-                .getFontMetrics(new java.awt.Font(Fonts.cjkFamily(), java.awt.Font.PLAIN, 11));
+                .getFontMetrics(new Font(Fonts.cjkFamily(), Font.PLAIN, 11));
         int width = metrics.stringWidth("吃 骨头10");
         assertTrue(Gantt.fits("吃 骨头10", width + 10, metrics));
         assertFalse(Gantt.fits("吃 骨头10", width, metrics));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.Font;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,6 @@ class FontsTest {
         // The test machine is set up by ./course, which installs a CJK font.
         String family = Fonts.cjkFamily();
         assertTrue(Fonts.PREFERRED.contains(family), family);
-        assertEquals(-1, Fonts.cjk(java.awt.Font.PLAIN, 12).canDisplayUpTo(Fonts.SAMPLE));
+        assertEquals(-1, Fonts.cjk(Font.PLAIN, 12).canDisplayUpTo(Fonts.SAMPLE));
     }
 }

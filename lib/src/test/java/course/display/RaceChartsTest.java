@@ -3,11 +3,15 @@ package course.display;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 
+import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.ValueTick;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.category.CategoryDataset;
 import org.junit.jupiter.api.Test;
 
@@ -83,10 +87,10 @@ class RaceChartsTest {
     void percentageTicksEndAtAHundredEvenWhenTheAxisLeavesRoomForLabels() {
         RaceCharts.PercentAxis axis = new RaceCharts.PercentAxis("%");
         axis.setRange(0, 112);
-        var g = new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
-        List<?> ticks = axis.refreshTicks(g, new org.jfree.chart.axis.AxisState(), new java.awt.geom.Rectangle2D.Double(0, 0, 400, 300),
-                org.jfree.chart.ui.RectangleEdge.BOTTOM);
-        double highest = ticks.stream().mapToDouble(t -> ((org.jfree.chart.axis.ValueTick) t).getValue()).max().orElseThrow();
+        var g = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB).createGraphics();
+        List<?> ticks = axis.refreshTicks(g, new AxisState(), new Rectangle2D.Double(0, 0, 400, 300),
+                RectangleEdge.BOTTOM);
+        double highest = ticks.stream().mapToDouble(t -> ((ValueTick) t).getValue()).max().orElseThrow();
         assertEquals(100.0, highest);
     }
 

@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jfree.data.category.CategoryDataset;
 import org.junit.jupiter.api.Test;
@@ -28,7 +31,7 @@ class SchedChartsTest {
 
     @Test
     void everyStateHasAClearlyDifferentColour() {
-        var colours = new java.util.ArrayList<>(SchedCharts.STATE_COLOURS.entrySet());
+        var colours = new ArrayList<>(SchedCharts.STATE_COLOURS.entrySet());
         for (int i = 0; i < colours.size(); i++) {
             for (int j = i + 1; j < colours.size(); j++) {
                 var a = colours.get(i).getValue();
@@ -43,7 +46,7 @@ class SchedChartsTest {
     @Test
     void theStateChartPaintsEachStateInItsOwnColour() {
         var img = SchedCharts.states(Scheduler.roundRobin().run(JOBS));
-        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        Set<Integer> seen = new HashSet<>();
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {
                 seen.add(img.getRGB(x, y) & 0xFFFFFF);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import course.timing.Timings;
 class Ex00Test {
 
     static Timings millis(long... ms) {
-        return new Timings("t", java.util.Arrays.stream(ms).mapToObj(Duration::ofMillis).toList());
+        return new Timings("t", Arrays.stream(ms).mapToObj(Duration::ofMillis).toList());
     }
 
     @Test

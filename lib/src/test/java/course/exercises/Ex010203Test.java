@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class Ex010203Test {
     @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void ex03TimedWaiting() {
         assertTrue(Ex03.timedWaiting(() -> Thread.sleep(10_000)).passed());
-        assertTrue(Ex03.timedWaiting(() -> new java.util.concurrent.CountDownLatch(1).await(10, TimeUnit.SECONDS)).passed());
+        assertTrue(Ex03.timedWaiting(() -> new CountDownLatch(1).await(10, TimeUnit.SECONDS)).passed());
         Verdicts.passesNothing(Ex03.timedWaiting(() -> { }));
     }
 
@@ -93,5 +94,11 @@ class Ex010203Test {
         var v = Ex03.predictStates(blocked);
         Verdicts.failsWithoutTheAnswer(v);
         assertEquals("你的答案是 BLOCKED", v.items().get(0).detail(), v::toString);
+    }
+
+    @Test
+    void ex03Concepts() {
+        Verdicts.conceptPassesOnly(Ex03::concept1, "B", "A", "C", "D", "AB");
+        Verdicts.conceptPassesOnly(Ex03::concept2, 1, 0, 2, 5);
     }
 }

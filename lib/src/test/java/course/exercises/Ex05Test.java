@@ -9,6 +9,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import course.check.Exercise.Verdict;
+import course.cpu.Interleavings;
+
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class Ex05Test {
 
@@ -18,32 +21,32 @@ class Ex05Test {
         assertEquals(Set.of(1L, 2L, 3L), Ex05.possible(3));
         assertTrue(Ex05.possibleValues(Set.of(1L, 2L), Set.of(1L, 2L, 3L)).passed());
         var wrong = Ex05.possibleValues(Set.of(2L), Set.of(3L));
-        Exercise_assertFails(wrong);
+        assertFails(wrong);
         assertTrue(wrong.toString().contains("你写的是 [2]"), wrong.toString());
         assertFalse(wrong.toString().contains("✔") || wrong.toString().contains("[1, 2]"), "the stub gets no ✔ and no answer: " + wrong);
         var half = Ex05.possibleValues(Set.of(1L, 2L), null);
-        Exercise_assertFails(half);
+        assertFails(half);
         assertTrue(half.toString().contains("你写的是 null"), half.toString());
     }
 
     @Test
     void lowestSchedulePassesTheReferenceAndFailsOtherSchedules() {
         assertTrue(Ex05.lowestSchedule(new int[]{0, 1, 1, 1, 0, 0, 1, 0, 0, 0, 1, 1}).passed());
-        assertTrue(Ex05.lowestSchedule(course.cpu.Interleavings.counterIncrements(2, 2).outcome(2).schedule()).passed());
+        assertTrue(Ex05.lowestSchedule(Interleavings.counterIncrements(2, 2).outcome(2).schedule()).passed());
         var serial = Ex05.lowestSchedule(new int[]{0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1});
-        Exercise_assertFails(serial);
+        assertFails(serial);
         Verdicts.passesNothing(serial);   // the notebook's stub
         assertTrue(serial.toString().contains("得到的是 4"), serial.toString());
         var tooShort = Ex05.lowestSchedule(new int[]{0, 1});
-        Exercise_assertFails(tooShort);
+        assertFails(tooShort);
         assertTrue(tooShort.toString().contains("你写了 2 项"), tooShort.toString());
         var unbalanced = Ex05.lowestSchedule(new int[]{0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1});
-        Exercise_assertFails(unbalanced);
+        assertFails(unbalanced);
         assertTrue(unbalanced.toString().contains("模拟器拒绝了这个调度"), unbalanced.toString());
-        Exercise_assertFails(Ex05.lowestSchedule(null));
+        assertFails(Ex05.lowestSchedule(null));
     }
 
-    private static void Exercise_assertFails(course.check.Exercise.Verdict v) {
+    private static void assertFails(Verdict v) {
         assertFalse(v.passed(), v.toString());
         assertTrue(v.toString().startsWith("❌ 没通过"), v.toString());
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +51,7 @@ class ChildJvmTest {
             assertTrue(a.stdout().contains("nums=[11, 22, a, b]"), a.stdout());
             assertFalse(a.stdout().contains("x"), a.stdout());
             assertTrue(b.stdout().contains("nums=[11, 22, x, y, z]"), b.stdout());
-            assertEquals(java.util.List.of(11, 22), NumsChild.NUMS);
+            assertEquals(List.of(11, 22), NumsChild.NUMS);
         }
     }
 

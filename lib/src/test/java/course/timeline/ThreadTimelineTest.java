@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +139,7 @@ class ThreadTimelineTest {
         ThreadTimeline tl = ThreadTimeline.start();
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> tl.span("下载 页面3", () -> {
-                    throw new java.io.IOException("HTTP 500");
+                    throw new IOException("HTTP 500");
                 }));
         assertTrue(e.getMessage().contains("下载 页面3"), e.getMessage());
         assertTrue(e.getMessage().contains("HTTP 500"), e.getMessage());

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class TimingsTest {
 
     static Timings of(long... millis) {
-        return new Timings("t", java.util.Arrays.stream(millis).mapToObj(Duration::ofMillis).toList());
+        return new Timings("t", Arrays.stream(millis).mapToObj(Duration::ofMillis).toList());
     }
 
     @Test
@@ -45,7 +47,7 @@ class TimingsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Timings.measure("x", 0, () -> { }));
         assertEquals("runs (0) must be positive / 运行次数必须大于 0", e.getMessage());
         var f = assertThrows(IllegalStateException.class, () -> Timings.measure("坏任务", 3, () -> {
-            throw new java.io.IOException("disk");
+            throw new IOException("disk");
         }));
         assertEquals("坏任务: run 1 failed: java.io.IOException: disk", f.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Timings("x", List.of()));

@@ -12,6 +12,8 @@ import java.util.Random;
  * 往里加字母只改自己的那一份，父进程和别的子进程都看不到（进程间不共享全局变量）。
  *
  * <p>Arguments: {@code word [maxPauseMillis]} (default pause up to 300 ms).
+ *
+ * <p>Thread-safety: a child JVM's {@code main}; {@code NUMS} is changed by its main thread only.
  */
 public final class NumsChild {
 

@@ -5,6 +5,8 @@ package course.process.demo;
  *
  * <p>打印自己的 pid 和父进程的 pid（ppid）：Python 的 {@code os.getpid()} / {@code os.getppid()}
  * 在 Java 里是 {@code ProcessHandle.current().pid()} 和 {@code ProcessHandle.current().parent()}。
+ *
+ * <p>Thread-safety: a child JVM's {@code main}, run by its main thread.
  */
 public final class PidChild {
 

@@ -17,6 +17,8 @@ import course.base.Args;
  * {@code sentinel} 版本一直 {@code get()}，直到读到约定的结束标记 {@code STOP}。
  *
  * <p>Arguments: {@code address empty-check|sentinel [maxPauseMillis]}.
+ *
+ * <p>Thread-safety: a child JVM's {@code main}, run by its main thread.
  */
 public final class QueueReaderChild {
 

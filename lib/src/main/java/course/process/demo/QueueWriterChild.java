@@ -11,6 +11,8 @@ import course.process.IpcQueue;
  * <p>原教程里的"写数据进程"：把每个值放进队列（{@code put}），每放一个随机停一会儿。
  *
  * <p>Arguments: {@code address maxPauseMillis value...}.
+ *
+ * <p>Thread-safety: a child JVM's {@code main}, run by its main thread.
  */
 public final class QueueWriterChild {
 

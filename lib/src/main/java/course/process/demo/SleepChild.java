@@ -6,6 +6,8 @@ package course.process.demo;
  * <p>睡一会儿再打印一行：用来演示 {@code waitFor}（join）和 {@code isAlive}。
  *
  * <p>Arguments: {@code millis [name]}.
+ *
+ * <p>Thread-safety: a child JVM's {@code main}, run by its main thread.
  */
 public final class SleepChild {
 

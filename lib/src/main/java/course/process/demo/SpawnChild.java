@@ -11,6 +11,8 @@ import course.process.ChildJvm;
  * <p>子进程再启动一个孙进程，然后等着：用来证明父进程被杀掉以后孙进程也不会留下。
  *
  * <p>Arguments: {@code [grandchildMillis]} (default 60 000).
+ *
+ * <p>Thread-safety: a child JVM's {@code main}, run by its main thread.
  */
 public final class SpawnChild {
 

@@ -9,6 +9,8 @@ import java.util.List;
  * <p>进程里面还可以再开线程：这些线程的 pid 都一样（同一个进程），线程名不同。
  *
  * <p>Arguments: {@code name [threads]} (default 2 threads).
+ *
+ * <p>Thread-safety: a child JVM's {@code main}; the threads it starts share nothing but {@code System.out}.
  */
 public final class ThreadsChild {
 

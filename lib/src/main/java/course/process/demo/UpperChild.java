@@ -12,6 +12,8 @@ import java.util.Locale;
  *
  * <p>从标准输入读一行、转成大写写到标准输出，直到读到文件结束（EOF）：父进程写进子进程的 stdin
  * 管道，再从它的 stdout 管道读回来。这就是最简单的进程间通信。
+ *
+ * <p>Thread-safety: a child JVM's {@code main}, run by its main thread.
  */
 public final class UpperChild {
 
