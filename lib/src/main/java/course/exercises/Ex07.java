@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.ToIntFunction;
 
 import course.check.Answer;
+import course.check.ConceptCheck;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 import course.cpu.Interleavings;
@@ -222,5 +223,35 @@ public final class Ex07 {
             return "create 返回的对象 port 不是 " + PORT;
         }
         return s.seenPort == -1 ? "还没看到" : s.seenPort == PORT ? "看到了构造完的对象" : "看到了没构造完的对象";
+    }
+
+    /** 概念 1: what the JMM promises a thread that spins on a plain flag. */
+    public static Verdict concept1(Object answer) {
+        return ConceptCheck.choice("概念 1：盯着普通字段 stop 的线程", answer).options("ABCD").correct("B")
+                .hint("A", "JMM 没有给普通字段任何\"几毫秒之内\"的保证：JIT 可以只读一次 stop，之后再也不读。")
+                .hint("C", "核再多也没用：问题不在缓存，而在 JIT 把读提到了循环外面，这个线程根本不再去读 stop。")
+                .hint("D", "interrupt() 只是设一个标志；只会转圈、从不检查这个标志的循环不会因此停下。")
+                .hint("回到第 1 节：普通字段那次运行，main 写下 stop = true 之后工作线程怎样了？volatile 改变了什么？")
+                .verdict();
+    }
+
+    /** 概念 2: what a store-buffering run without (0, 0) on one core tells. */
+    public static Verdict concept2(Object answer) {
+        return ConceptCheck.choice("概念 2：一个核上没看到 (0, 0)", answer).options("ABCD").correct("C")
+                .hint("A", "测试只能找错，不能证明没错：没看到不等于不会发生。")
+                .hint("B", "对普通字段，JMM 允许 (0, 0)：它在结果表里是\"允许·有趣\"，不是\"禁止\"。")
+                .hint("D", "volatile 的作用正好相反：它让 (0, 0) 变成禁止的结果。")
+                .hint("回到第 2 节：(0, 0) 的评级是什么？jcstress 对\"有趣\"的结果有什么原则？")
+                .verdict();
+    }
+
+    /** 概念 3: happens-before of monitor locks needs the same lock. */
+    public static Verdict concept3(Object answer) {
+        return ConceptCheck.choice("概念 3：两把不同的锁", answer).options("ABCD").correct("A")
+                .hint("B", "unlock → lock 的 happens-before 只在同一把锁上成立；两把不同的锁之间没有先后关系。")
+                .hint("C", "JMM 不是按\"刷新缓存\"定义的：它只给出 happens-before 规则，锁的规则要求是同一把锁。")
+                .hint("D", "锁不同，两个线程之间就没有 happens-before：这正是一次数据竞争，结果不保证。")
+                .hint("回到第 4 节的规则表：监视器锁那一行说的是哪一把锁？")
+                .verdict();
     }
 }

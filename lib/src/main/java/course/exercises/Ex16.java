@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
+import course.check.ConceptCheck;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 import course.cpu.InterleavingResult;
@@ -110,5 +111,35 @@ public final class Ex16 {
         public int sold() {
             return sold;
         }
+    }
+
+    /** 概念 1: what a test that passed many times shows. */
+    public static Verdict concept1(Object answer) {
+        return ConceptCheck.choice("概念 1：跑了 1000 次都通过", answer).options("ABCD").correct("D")
+                .hint("A", "第 1 节的计数器是错的，可它的测试也可能 100 次都通过。")
+                .hint("B", "次数多一点也证明不了：两个线程可能从来没有同时运行过，坏的交错一次也没碰上。")
+                .hint("C", "换到 1 个核上，两个线程根本不能同时运行，坏的交错更少见，不是更多。")
+                .hint("回到第 1 节：100 次测试失败了几次？竞态实验换了规模以后呢？")
+                .verdict();
+    }
+
+    /** 概念 2: why an interesting outcome is never required. */
+    public static Verdict concept2(Object answer) {
+        return ConceptCheck.choice("概念 2：为什么不要求\"有趣\"的结果出现", answer).options("ABCD").correct("A")
+                .hint("B", "\"有趣\"的结果是允许的（评级是允许·有趣），只有禁止的结果出现才算失败。")
+                .hint("C", "压力测试是在碰运气：机器很忙或者只有 1 个核时，它可能一次也碰不上。")
+                .hint("D", "要求它出现，测试在忙的机器上就会时灵时不灵：这正是课程测试规则要避免的。")
+                .hint("回到第 2 节的规则 4：测试只判断什么？")
+                .verdict();
+    }
+
+    /** 概念 3: what Lincheck's "not linearizable" means. */
+    public static Verdict concept3(Object answer) {
+        return ConceptCheck.choice("概念 3：Lincheck 说结果不可线性化", answer).options("ABCD").correct("B")
+                .hint("A", "没有异常：两次 withdraw() 都正常返回了 true，错在返回值本身。")
+                .hint("C", "死锁是线程一直在等；这里的执行正常结束了，只是结果不对。")
+                .hint("D", "和快慢无关：Lincheck 比较的是返回值能不能由一个接一个的执行得到。")
+                .hint("回到第 4 节：Lincheck 怎样判断一次执行的结果对不对？")
+                .verdict();
     }
 }

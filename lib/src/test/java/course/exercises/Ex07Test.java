@@ -85,4 +85,11 @@ class Ex07Test {
         Verdicts.passesNothing(thrown);
         assertTrue(thrown.toString().contains("create 抛出了 java.lang.IllegalStateException: 坏了"), thrown.toString());
     }
+
+    @Test
+    void conceptChecksPassOnlyTheRightLetter() {
+        Verdicts.conceptPassesOnly(Ex07::concept1, "B", "A", "C", "D");
+        Verdicts.conceptPassesOnly(Ex07::concept2, "C", "A", "B", "D");
+        Verdicts.conceptPassesOnly(Ex07::concept3, "A", "B", "C", "D");
+    }
 }

@@ -102,4 +102,11 @@ class Ex16Test {
         Verdicts.passesNothing(noCompile);
         assertTrue(noCompile.toString().contains("找不到符号"), noCompile.toString());
     }
+
+    @Test
+    void conceptChecksPassOnlyTheRightLetter() {
+        Verdicts.conceptPassesOnly(Ex16::concept1, "D", "A", "B", "C");
+        Verdicts.conceptPassesOnly(Ex16::concept2, "A", "B", "C", "D");
+        Verdicts.conceptPassesOnly(Ex16::concept3, "B", "A", "C", "D");
+    }
 }
