@@ -77,7 +77,7 @@ public final class ChildJvm implements AutoCloseable {
     private ChildJvm(Builder b) {
         this.mainClass = b.mainClass;
         this.args = List.copyOf(b.args);
-        ProcessBuilder pb = new ProcessBuilder(command(b.mainClass, b.jvmOptions, b.args));
+        ProcessBuilder pb = new ProcessBuilder(command(b.mainClass, b.jvmOptions, b.classPath, b.args));
         pb.redirectErrorStream(false);
         long t0 = System.nanoTime();
         try {
@@ -135,6 +135,7 @@ public final class ChildJvm implements AutoCloseable {
         private final String mainClass;
         private final List<String> args = new ArrayList<>();
         private final List<String> jvmOptions = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xmx256m", "-Xss512k"));
+        private final List<Path> classPath = new ArrayList<>();
         private boolean echo = true;
 
         private Builder(String mainClass) {
@@ -153,6 +154,15 @@ public final class ChildJvm implements AutoCloseable {
         public Builder jvmOption(String option) {
             Args.check(option.startsWith("-"), "jvm option", option, "start with '-'", "JVM 参数以 - 开头");
             jvmOptions.add(option);
+            return this;
+        }
+
+        /**
+         * Appends a class-path entry (a folder of compiled classes or a jar) after the library's own, so the
+         * child's system class loader finds classes compiled at run time.
+         */
+        public Builder classPath(Path entry) {
+            classPath.add(Args.notNull("entry", entry).toAbsolutePath());
             return this;
         }
 
@@ -175,10 +185,10 @@ public final class ChildJvm implements AutoCloseable {
      * {@link ProcessBuilder}.
      */
     public static List<String> command(Class<?> main, String... args) {
-        return command(main.getName(), List.of("-XX:+UseSerialGC", "-Xmx256m"), List.of(args));
+        return command(main.getName(), List.of("-XX:+UseSerialGC", "-Xmx256m"), List.of(), List.of(args));
     }
 
-    static List<String> command(String mainClass, List<String> jvmOptions, List<String> args) {
+    static List<String> command(String mainClass, List<String> jvmOptions, List<Path> extraClassPath, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
         cmd.addAll(jvmOptions);
@@ -188,7 +198,8 @@ public final class ChildJvm implements AutoCloseable {
         cmd.add("-Dsun.stdout.encoding=UTF-8");
         cmd.add("-Dsun.stderr.encoding=UTF-8");
         cmd.add("-cp");
-        cmd.add(classPath());
+        cmd.add(Stream.concat(Stream.of(classPath()), extraClassPath.stream().map(Path::toString))
+                .collect(Collectors.joining(File.pathSeparator)));
         cmd.add(ChildMain.class.getName());
         cmd.add(Long.toString(ProcessHandle.current().pid()));
         cmd.add(mainClass);

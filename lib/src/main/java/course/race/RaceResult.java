@@ -1,5 +1,9 @@
 package course.race;
 
+import static course.stress.Grade.ACCEPTABLE;
+import static course.stress.Grade.ACCEPTABLE_INTERESTING;
+import static course.stress.Grade.FORBIDDEN;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,6 +14,8 @@ import java.util.TreeMap;
 
 import course.base.Args;
 import course.base.Text;
+import course.stress.OutcomeTable;
+import course.stress.Outcomes;
 import course.timing.Timings;
 
 /**
@@ -95,24 +101,55 @@ public record RaceResult(RaceStrategy strategy, int threads, long increments, bo
 
     /** The grade of one final value. */
     public Grade grade(long value) {
-        if (value == expected()) {
-            return Grade.CORRECT;
+        for (Grade g : Grade.values()) {
+            if (is(g, value)) {
+                return g;
+            }
         }
-        if (value >= minimumPossible() && value < expected()) {
-            return Grade.LOST_UPDATES;
-        }
-        return Grade.FORBIDDEN;
+        throw new AssertionError("FORBIDDEN matches every value");
     }
 
-    /** The outcome table: one row per grade, always three rows. */
+    private boolean is(Grade g, long value) {
+        return switch (g) {
+            case CORRECT -> value == expected();
+            case LOST_UPDATES -> value >= minimumPossible() && value < expected();
+            case FORBIDDEN -> true;
+        };
+    }
+
+    /**
+     * The grading rules as jcstress-style {@link Outcomes} (the ones {@code course.stress} uses): one rule per
+     * {@link Grade}, in order; correct is acceptable, lost updates are interesting for an unsafe strategy and
+     * forbidden for a safe one, the rest forbidden.
+     */
+    public Outcomes<Long> outcomes() {
+        Outcomes<Long> rules = Outcomes.create();
+        for (Grade g : Grade.values()) {
+            rules = rules.when(g.chinese(), v -> is(g, v), switch (g) {
+                case CORRECT -> ACCEPTABLE;
+                case LOST_UPDATES -> strategy.safe() ? FORBIDDEN : ACCEPTABLE_INTERESTING;
+                case FORBIDDEN -> FORBIDDEN;
+            }, description(g));
+        }
+        return rules;
+    }
+
+    /** The final values graded by {@link #outcomes()}: one row per grade, always three rows. */
+    public OutcomeTable<Long> tally() {
+        Map<Long, Long> seen = new TreeMap<>();
+        finals.forEach(v -> seen.merge(v, 1L, Long::sum));
+        return outcomes().tally(seen);
+    }
+
+    /** The outcome table: one row per grade, always three rows, with the range of values of each. */
     public List<Row> rows() {
         List<Row> rows = new ArrayList<>();
+        List<OutcomeTable.Row<Long>> tallied = tally().rows();
         for (Grade g : Grade.values()) {
-            List<Long> vs = finals.stream().filter(v -> grade(v) == g).toList();
-            boolean allowed = g == Grade.CORRECT || (g == Grade.LOST_UPDATES && !strategy.safe());
-            rows.add(new Row(g, vs.size(), (double) vs.size() / finals.size(),
-                    vs.isEmpty() ? 0 : Collections.min(vs), vs.isEmpty() ? 0 : Collections.max(vs), allowed,
-                    description(g)));
+            OutcomeTable.Row<Long> t = tallied.get(g.ordinal());
+            List<Long> vs = List.copyOf(t.values().keySet());
+            rows.add(new Row(g, (int) t.count(), (double) t.count() / finals.size(), vs.isEmpty() ? 0 : vs.get(0),
+                    vs.isEmpty() ? 0 : vs.get(vs.size() - 1), t.grade().allowed(), t.description()));
         }
         return List.copyOf(rows);
     }

@@ -54,7 +54,8 @@ class PageSitesTest {
         assertEquals(1, sites.site(1).maxInFlight());
         assertEquals(2, sites.site(2).maxInFlight());
         assertTrue(sites.all().stream().allMatch(PageServer::isClosed));
-        assertTrue(sites.toString().startsWith("2 个网站，3 个请求，同时最多 3 个"), sites.toString());
+        // the client may send a GET again when close() cuts its connection, so the request count may be 4
+        assertTrue(sites.toString().matches("(?s)2 个网站，[34] 个请求，同时最多 3 个.*"), sites.toString());
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
+import course.stress.Grade;
+import course.stress.OutcomeTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,6 +53,16 @@ class RaceResultTest {
         assertTrue(r.acceptable(), "lost updates are acceptable (interesting) for an unsafe strategy");
         String text = r.toString();
         assertTrue(text.contains("丢失更新    2 次  50.0 %  1,200 … 1,500"), text);
+    }
+
+    @Test
+    void theTableIsTheSharedJcstressGradingOfTheStressPackage() {
+        OutcomeTable<Long> plain = result(RaceStrategy.PLAIN, 2, 1000, 2000L, 1500L, 2001L).tally();
+        assertEquals(List.of("正确", "丢失更新", "禁止"), plain.rows().stream().map(OutcomeTable.Row::label).toList());
+        assertEquals(List.of(Grade.ACCEPTABLE, Grade.ACCEPTABLE_INTERESTING, Grade.FORBIDDEN),
+                plain.rows().stream().map(OutcomeTable.Row::grade).toList());
+        assertEquals(1, plain.forbidden());
+        assertEquals(Grade.FORBIDDEN, result(RaceStrategy.SYNCHRONIZED, 2, 1000, 2000L).outcomes().grade(1999L));
     }
 
     @Test
