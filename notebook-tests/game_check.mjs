@@ -39,7 +39,10 @@ function same(a, b) {
 
 async function open(browser, url, allowedOrigin) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on("pageerror", (e) => fail(`${url}: script error: ${e.message}`));
+  // A live Jupyter page has scripts of its own (seen: Notebook 7 reporting a settings "schema" error); there a page
+  // error is only noted, and the games are judged by what clicking them shows.
+  page.on("pageerror", (e) => allowedOrigin ? console.log(`note ${url}: page script error: ${e.message}`)
+    : fail(`${url}: script error: ${e.message}`));
   await page.route("**/*", (route) => {
     const u = route.request().url();
     if (u.startsWith("file:") || u.startsWith("data:") || (allowedOrigin && u.startsWith(allowedOrigin))) {
@@ -104,7 +107,7 @@ async function playByClicking(page, level, index, where) {
     fail(`${where} level ${level.number}: the win message stays after undoing the winning step`);
   }
   await root.locator("button.cg-reset").click();
-  console.log(`ok   ${where}: level ${level.number} played by clicking (${schedule.length} steps): ${message.slice(0, 40)}…`);
+  console.log(`ok   ${where}: level ${level.number} played by clicking (${schedule.length} steps): ${message.replace(/\s+/g, " ").slice(0, 40)}…`);
 }
 
 async function checkPage(browser) {
@@ -173,7 +176,7 @@ async function checkSite(browser) {
   const found = new Set();
   for (const rel of pages) {
     const html = fs.readFileSync(path.join(target, rel), "utf8");
-    const expected = (html.match(/CourseSchedulerGame\.mount\(/g) || []).length;
+    const expected = (html.match(/data-course-widget="scheduler-game"/g) || []).length;
     const page = await open(browser, pathToFileURL(path.join(target, rel)).href);
     const shown = await mounted(page, expected, 10);
     const seen = {};

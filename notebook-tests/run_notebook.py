@@ -12,6 +12,8 @@ A notebook passes when:
   - its outputs hold what metadata.course.expect declares: at least 'images' pictures, every
     string of 'text', no string of 'forbid'; and each cell's outputs every string of its own
     metadata.course.shows (output that must be in that very cell, e.g. a thread's late output);
+  - its check cells are marked (metadata.course.check), each shows one exercise verdict and no other
+    cell shows one; a solution's check cells are its lesson's (check_cells.py);
   - after its last cell no thread it started and no child process it spawned is still alive.
 Output that arrives for a cell after it ended (a thread it started that prints later) goes into that cell, as in
 the Notebook and JupyterLab.
@@ -30,6 +32,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionComplete, CellTimeoutError, DeadKernelError
 from nbclient.util import ensure_async
+
+import check_cells
 
 ROOT = os.environ.get("COURSE_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NOTEBOOKS = os.path.join(ROOT, "notebooks")
@@ -108,6 +112,15 @@ def static_problems(nb):
     return problems
 
 
+def lesson_of(path):
+    """The lesson notebook a solution belongs to (same name one folder up), or None."""
+    folder = os.path.dirname(os.path.abspath(path))
+    lesson = os.path.join(os.path.dirname(folder), os.path.basename(path))
+    if os.path.basename(folder) == "solutions" and os.path.isfile(lesson):
+        return nbformat.read(lesson, as_version=4)
+    return None
+
+
 BASELINE = "course.kernel.Leftovers.baseline();"
 REPORT = "course.kernel.Leftovers.report(5000);"
 
@@ -121,7 +134,7 @@ def prepared(path):
         if c.cell_type == "code":
             c.outputs, c.execution_count = [], None
     run_nb.cells = [nbformat.v4.new_code_cell(BASELINE)] + run_nb.cells + [nbformat.v4.new_code_cell(REPORT)]
-    return nb, run_nb, static_problems(nb)
+    return nb, run_nb, static_problems(nb) + check_cells.static_problems(nb, path, lesson_of(path))
 
 
 def run(path):
@@ -178,6 +191,7 @@ def executed_problems(nb, run_nb, finished):
     every = "\n".join(texts)
 
     if finished:
+        problems += check_cells.run_problems(cells)
         if images < expect.get("images", 0):
             problems.append(f"shows {images} images, declares at least {expect['images']}")
         for t in expect.get("text", []):

@@ -22,7 +22,7 @@ import course.race.RaceStrategy;
  * Compares the notebook's lock-cost numbers ({@link RaceCost}) with JMH ({@link LockCostBench}): the ratio of
  * each strategy to {@code AtomicLong}, side by side, for 1 and 2 threads.
  *
- * <p>把笔记本 05 里的"每次 +1 耗时"（{@link RaceCost}）和 JMH 的结果并排打印：
+ * <p>把笔记本 06 里的"每次 +1 耗时"（{@link RaceCost}）和 JMH 的结果并排打印：
  * 每种写法相对 AtomicLong 的倍数，看两者是否相差在 25 % 以内。两边测的是同一件事：
  * 所有线程持续不停地加同一个计数器时的总吞吐量（JMH 的 Throughput 模式把各线程的吞吐量相加；
  * RaceCost 用同样的方法：同一组线程，2 轮热身，每轮一起出发、一起停下，把各线程的吞吐量相加），

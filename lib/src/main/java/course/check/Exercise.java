@@ -1,7 +1,9 @@
 package course.check;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 
@@ -32,14 +34,41 @@ public final class Exercise {
      *
      * @param title the exercise
      * @param items each check, in order
+     * @param graded whether {@code ./course grade} counts it (false for practice questions, which a
+     *               learner may answer as often as they like)
      */
-    public record Verdict(String title, List<Item> items) {
+    public record Verdict(String title, List<Item> items, boolean graded) {
         public Verdict {
             items = List.copyOf(items);
         }
 
+        /** A graded verdict. */
+        public Verdict(String title, List<Item> items) {
+            this(title, items, true);
+        }
+
         public boolean passed() {
             return !items.isEmpty() && items.stream().allMatch(Item::passed);
+        }
+
+        /**
+         * What {@code ./course grade} records of this verdict: {@code title}, {@code passed}, and
+         * {@code failed}, the descriptions of the checks that did not pass. The course's kernel adds
+         * it to a cell's result as the MIME type {@code application/vnd.course.verdict+json}, an
+         * output that printed text cannot produce; the grader reads it only from the course's own
+         * check cells. It holds no hint and no expected value. Null for a practice verdict.
+         *
+         * <p>给 {@code ./course grade} 看的评分记录：练习名、是否通过、没通过的检查项；练习题库的题目不计分，没有记录。
+         */
+        public Map<String, Object> gradeRecord() {
+            if (!graded) {
+                return null;
+            }
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("title", title);
+            record.put("passed", passed());
+            record.put("failed", items.stream().filter(i -> !i.passed()).map(Item::what).toList());
+            return record;
         }
 
         /** The text a learner sees: one line per check, then 通过 or 没通过. */
@@ -62,15 +91,28 @@ public final class Exercise {
     }
 
     private final String title;
+    private final boolean graded;
     private final List<Item> items = new ArrayList<>();
 
-    private Exercise(String title) {
+    private Exercise(String title, boolean graded) {
         this.title = title;
+        this.graded = graded;
     }
 
     /** Starts the checks of the exercise called {@code title}. */
     public static Exercise named(String title) {
-        return new Exercise(Args.notNull("title", title));
+        return new Exercise(Args.notNull("title", title), true);
+    }
+
+    /**
+     * Starts the checks of a practice question (a generated question of {@code course.quiz}): its
+     * verdict reads like an exercise's but is not graded, since the learner writes the answer into
+     * the checking call itself.
+     *
+     * <p>练习题库里的一道题：检查的写法和练习一样，但不计分（答案就写在检查调用里）。
+     */
+    public static Exercise practice(String title) {
+        return new Exercise(Args.notNull("title", title), false);
     }
 
     /** Records one yes/no check. */
@@ -129,6 +171,6 @@ public final class Exercise {
         if (items.isEmpty()) {
             throw new IllegalStateException("exercise '" + title + "' has no checks / 练习里还没有任何检查");
         }
-        return new Verdict(title, items);
+        return new Verdict(title, items, graded);
     }
 }

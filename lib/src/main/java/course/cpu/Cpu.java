@@ -8,6 +8,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import course.base.Args;
+
 /**
  * A tiny CPU with PC, IR, data registers A–D, an ALU and word-addressed memory, one step at a time.
  *
@@ -103,9 +105,7 @@ public final class Cpu {
 
     /** The same program run by {@code count} threads (like two threads running one method). */
     public static Cpu threads(String source, int count) {
-        if (count <= 0) {
-            throw new IllegalArgumentException("count (" + count + ") must be positive / 线程数要大于 0");
-        }
+        Args.positive("count", count, "线程数");
         Program p = Program.parse(source);
         Program[] ps = new Program[count];
         Arrays.fill(ps, p);
@@ -118,10 +118,7 @@ public final class Cpu {
      * @throws IllegalArgumentException when {@code limit} is not positive
      */
     public Cpu stepLimit(int limit) {
-        if (limit <= 0) {
-            throw new IllegalArgumentException("stepLimit (" + limit + ") must be positive / 步数上限要大于 0");
-        }
-        this.stepLimit = limit;
+        this.stepLimit = Args.positive("stepLimit", limit, "步数上限");
         return this;
     }
 

@@ -14,11 +14,11 @@ import java.util.stream.Collectors;
  * 指令的线程编号，从 0 开始）。
  *
  * @param kind    finished, deadlock or endless
- * @param value   the watched address's value at the end (for a deadlock: when it happened)
+ * @param words   the watched addresses' values at the end (for a deadlock: when it happened), in the order watched
  * @param count   number of interleavings ending so, or -1 when there are infinitely many
  * @param example one schedule giving it: 0-based thread per instruction (for endless: up to one full round of the loop)
  */
-public record InterleavingOutcome(Kind kind, long value, long count, List<Integer> example) {
+public record InterleavingOutcome(Kind kind, List<Long> words, long count, List<Integer> example) {
 
     /** How the threads end. */
     public enum Kind {
@@ -37,7 +37,19 @@ public record InterleavingOutcome(Kind kind, long value, long count, List<Intege
     }
 
     public InterleavingOutcome {
+        words = List.copyOf(words);
         example = List.copyOf(example);
+    }
+
+    /** The first watched address's value (the only one when one address is watched). */
+    public long value() {
+        return words.get(0);
+    }
+
+    /** The watched values as learners read them: {@code 2}, or {@code (0, 1)} for several addresses. */
+    public String valueText() {
+        return words.size() == 1 ? String.valueOf(value())
+                : words.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
     }
 
     /** Whether the threads end deadlocked. */
@@ -63,9 +75,9 @@ public record InterleavingOutcome(Kind kind, long value, long count, List<Intege
     /** What happened, e.g. {@code 最终值 2} or {@code 死锁（值 0）}. */
     public String label() {
         return switch (kind) {
-            case FINISHED -> "最终值 " + value;
-            case DEADLOCK -> "死锁（此时值 " + value + "）";
-            case ENDLESS -> "永远转圈（值 " + value + "）";
+            case FINISHED -> "最终值 " + valueText();
+            case DEADLOCK -> "死锁（此时值 " + valueText() + "）";
+            case ENDLESS -> "永远转圈（值 " + valueText() + "）";
         };
     }
 

@@ -6,6 +6,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Every way some threads' instructions can interleave, grouped by how they end: final values of one memory word,
@@ -15,21 +16,33 @@ import java.util.TreeSet;
  * 一个例子。{@link #replay(long)} 按例子重新运行，返回每一步的记录，可以画表格。{@link #states()} 是穷举时
  * 走过的不同状态（所有线程的 PC 和寄存器、内存、锁）的个数：不同的交错常常走到同一个状态，每个状态只算一次。
  *
- * @param address  the watched memory address (e.g. 2000, the shared counter)
+ * @param addresses the watched memory addresses (e.g. 2000, the shared counter); outcomes differ by their values
  * @param programs one program per thread
  * @param total    number of complete interleavings (finished or deadlocked), or -1 when some schedule loops for ever
  * @param states   number of distinct states explored
  * @param outcomes one entry per ending: finished values in increasing order, then deadlocks, then endless
  */
-public record InterleavingResult(int address, List<Program> programs, long total, long states,
+public record InterleavingResult(List<Integer> addresses, List<Program> programs, long total, long states,
                                  List<InterleavingOutcome> outcomes) {
 
     public InterleavingResult {
+        addresses = List.copyOf(addresses);
         programs = List.copyOf(programs);
         outcomes = List.copyOf(outcomes);
     }
 
-    /** The possible final values of threads that all finished, smallest first. */
+    /** The first watched address (the only one when one address is watched). */
+    public int address() {
+        return addresses.get(0);
+    }
+
+    /** The possible final values of all watched addresses together, for threads that all finished. */
+    public List<List<Long>> finals() {
+        return outcomes.stream().filter(o -> o.kind() == InterleavingOutcome.Kind.FINISHED)
+                .map(InterleavingOutcome::words).toList();
+    }
+
+    /** The possible final values of the first watched address, for threads that all finished, smallest first. */
     public SortedSet<Long> values() {
         TreeSet<Long> s = new TreeSet<>();
         outcomes.stream().filter(o -> o.kind() == InterleavingOutcome.Kind.FINISHED).forEach(o -> s.add(o.value()));
@@ -90,8 +103,8 @@ public record InterleavingResult(int address, List<Program> programs, long total
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "%d 个线程，共 %s 种交错（%,d 个不同的状态），内存[%d] 的结局：%n", programs.size(), totalText(), states,
-                address));
+                "%d 个线程，共 %s 种交错（%,d 个不同的状态），%s 的结局：%n", programs.size(), totalText(), states,
+                addresses.stream().map(a -> "内存[" + a + "]").collect(Collectors.joining("、"))));
         outcomes.forEach(o -> sb.append("  ").append(o).append('\n'));
         return sb.toString();
     }

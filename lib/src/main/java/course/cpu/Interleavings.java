@@ -1,6 +1,9 @@
 package course.cpu;
 
 import java.util.Arrays;
+import java.util.List;
+
+import course.base.Args;
 
 /**
  * Runs every interleaving of several threads' instructions over one shared memory and collects the outcomes.
@@ -43,9 +46,7 @@ public final class Interleavings {
      * starting at 0: {@code LOAD A, 2000 / ADDI A, A, 1 / STORE A, 2000} repeated.
      */
     public static String counterProgram(int increments) {
-        if (increments <= 0) {
-            throw new IllegalArgumentException("increments (" + increments + ") must be positive / 加的次数要大于 0");
-        }
+        Args.positive("increments", increments, "加的次数");
         StringBuilder sb = new StringBuilder("DATA 2000, 0        # count = 0\n");
         for (int k = 1; k <= increments; k++) {
             sb.append("LOAD  A, 2000       # 第 ").append(k).append(" 次 count = count + 1：读\n")
@@ -57,9 +58,7 @@ public final class Interleavings {
 
     /** Every interleaving of {@code threads} threads each running {@link #counterProgram(int)}. */
     public static InterleavingResult counterIncrements(int threads, int increments) {
-        if (threads <= 0) {
-            throw new IllegalArgumentException("threads (" + threads + ") must be positive / 线程数要大于 0");
-        }
+        Args.positive("threads", threads, "线程数");
         String[] sources = new String[threads];
         Arrays.fill(sources, counterProgram(increments));
         return of(COUNTER, sources);
@@ -75,31 +74,37 @@ public final class Interleavings {
         int address = Arrays.stream(ps).flatMap(p -> p.data().keySet().stream()).min(Integer::compare)
                 .orElseThrow(() -> new IllegalArgumentException("no DATA line: say which address to watch, "
                         + "Interleavings.of(2000, …) / 程序里没有 DATA 行，请指明要观察的地址"));
-        return explore(address, ps);
+        return explore(List.of(address), ps);
     }
 
     /** Every interleaving of the given thread programs, watching {@code address}. */
     public static InterleavingResult of(int address, String... threadPrograms) {
-        return explore(address, parse(threadPrograms));
+        return explore(List.of(address), parse(threadPrograms));
+    }
+
+    /**
+     * Every interleaving of the given thread programs, watching several addresses at once: an outcome is the tuple
+     * of their final values (for litmus tests, e.g. the two registers each thread stored: r1, r2).
+     */
+    public static InterleavingResult of(List<Integer> addresses, String... threadPrograms) {
+        return explore(addresses, parse(threadPrograms));
     }
 
     /** Every interleaving of the given programs, watching {@code address}. */
     public static InterleavingResult of(int address, Program... programs) {
-        return explore(address, programs.clone());
+        return explore(List.of(address), programs.clone());
     }
 
     private static Program[] parse(String[] sources) {
-        if (sources.length == 0) {
-            throw new IllegalArgumentException("threadPrograms (0) must not be empty / 至少要有一个线程");
-        }
+        Args.check(sources.length > 0, "threadPrograms", 0, "not be empty", "至少要有一个线程");
         return Arrays.stream(sources).map(Program::parse).toArray(Program[]::new);
     }
 
-    private static InterleavingResult explore(int address, Program[] programs) {
-        if (programs.length == 0) {
-            throw new IllegalArgumentException("programs (0) must not be empty / 至少要有一个线程");
-        }
-        Cpu.threads(programs).peek(address); // validates memory sizes and the address
-        return new StateSearch(programs, address, MAX_STATES).run();
+    private static InterleavingResult explore(List<Integer> addresses, Program[] programs) {
+        Args.check(programs.length > 0, "programs", 0, "not be empty", "至少要有一个线程");
+        Args.check(!addresses.isEmpty(), "addresses", addresses, "not be empty", "至少要观察一个地址");
+        Cpu cpu = Cpu.threads(programs);  // validates memory sizes
+        addresses.forEach(cpu::peek);     // validates the addresses
+        return new StateSearch(programs, addresses, MAX_STATES).run();
     }
 }

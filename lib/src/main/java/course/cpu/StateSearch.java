@@ -30,7 +30,7 @@ final class StateSearch {
     private static final int BLACK = 2;
 
     private final Program[] programs;
-    private final int watchWord;
+    private final int[] watch;
     private final ThreadContext[] contexts;
     private final long[] memory;
     private final int[] words;
@@ -48,10 +48,10 @@ final class StateSearch {
     private final Map<End, Integer> ends = new LinkedHashMap<>();
     private final List<Integer> endExample = new ArrayList<>();
     private List<Integer> endless;
-    private long endlessValue;
+    private List<Long> endlessWords;
 
-    /** One kind of ending with the watched value then. */
-    private record End(InterleavingOutcome.Kind kind, long value) {
+    /** One kind of ending with the watched words then. */
+    private record End(InterleavingOutcome.Kind kind, List<Long> words) {
     }
 
     /** One node on the walk's stack and how to undo the move that led to it. */
@@ -72,14 +72,14 @@ final class StateSearch {
         }
     }
 
-    StateSearch(Program[] programs, int watchAddress, int maxStates) {
+    StateSearch(Program[] programs, List<Integer> watchAddresses, int maxStates) {
         this.programs = programs;
         this.maxStates = maxStates;
-        this.watchWord = watchAddress / Program.WORD;
+        this.watch = watchAddresses.stream().mapToInt(a -> a / Program.WORD).toArray();
         this.memory = new long[programs[0].memorySize() / Program.WORD];
         this.contexts = new ThreadContext[programs.length];
         TreeSet<Integer> used = new TreeSet<>();
-        used.add(watchWord);
+        Arrays.stream(watch).forEach(used::add);
         for (int t = 0; t < programs.length; t++) {
             contexts[t] = new ThreadContext(t, programs[t]);
             programs[t].data().forEach((a, v) -> {
@@ -135,7 +135,7 @@ final class StateSearch {
                 edgeTo.add(id);
                 if (colour.get(id) == GREY && endless == null) {
                     endless = path(stack, t);
-                    endlessValue = memory[watchWord];
+                    endlessWords = watched();
                 }
                 undo(t, saved, word, savedWord);
             }
@@ -188,8 +188,7 @@ final class StateSearch {
                 finished = false;
             }
         }
-        End e = new End(finished ? InterleavingOutcome.Kind.FINISHED : InterleavingOutcome.Kind.DEADLOCK,
-                memory[watchWord]);
+        End e = new End(finished ? InterleavingOutcome.Kind.FINISHED : InterleavingOutcome.Kind.DEADLOCK, watched());
         Integer known = ends.get(e);
         if (known != null) {
             return known;
@@ -217,13 +216,30 @@ final class StateSearch {
             Arrays.fill(perEnd, -1);
         }
         List<InterleavingOutcome> outcomes = new ArrayList<>();
-        ends.forEach((e, id) -> outcomes.add(new InterleavingOutcome(e.kind(), e.value(), perEnd[id],
+        ends.forEach((e, id) -> outcomes.add(new InterleavingOutcome(e.kind(), e.words(), perEnd[id],
                 example(endExample.get(id)))));
         if (endless != null) {
-            outcomes.add(new InterleavingOutcome(InterleavingOutcome.Kind.ENDLESS, endlessValue, -1, endless));
+            outcomes.add(new InterleavingOutcome(InterleavingOutcome.Kind.ENDLESS, endlessWords, -1, endless));
         }
-        outcomes.sort(Comparator.comparing(InterleavingOutcome::kind).thenComparingLong(InterleavingOutcome::value));
-        return new InterleavingResult(watchWord * Program.WORD, List.of(programs), total, n, outcomes);
+        outcomes.sort(Comparator.comparing(InterleavingOutcome::kind).thenComparing(InterleavingOutcome::words,
+                StateSearch::compareWords));
+        List<Integer> addresses = Arrays.stream(watch).map(w -> w * Program.WORD).boxed().toList();
+        return new InterleavingResult(addresses, List.of(programs), total, n, outcomes);
+    }
+
+    /** The watched words now. */
+    private List<Long> watched() {
+        return Arrays.stream(watch).mapToObj(w -> memory[w]).toList();
+    }
+
+    private static int compareWords(List<Long> a, List<Long> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int c = Long.compare(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
     }
 
     /** Interleavings from the start to each node: a sum over predecessors, nodes taken in topological order. */

@@ -1,13 +1,8 @@
 package course.deadlock;
 
-import java.lang.management.LockInfo;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import course.base.Args;
@@ -61,41 +56,7 @@ public final class DeadlockDetector {
      * @throws IllegalStateException when the ReentrantLock is held by some thread
      */
     public DeadlockDetector name(Object lock, String name) {
-        Args.notNull("lock", lock);
-        Args.notNull("name", name);
-        if (lock instanceof ReentrantLock rl) {
-            return name(refOf(rl, name), name);
-        }
-        names.put(new ThreadProbe.LockRef(lock.getClass().getName(), System.identityHashCode(lock)), name);
-        return this;
-    }
-
-    /** How the JVM reports a ReentrantLock: by its hidden sync object, found by taking the lock once. */
-    private static ThreadProbe.LockRef refOf(ReentrantLock lock, String name) {
-        if (lock.isLocked()) {
-            throw new IllegalStateException("lock " + name + " must be free when it is named / 给锁起名字时它不能被别的线程持有");
-        }
-        ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        long me = Thread.currentThread().getId();
-        Set<ThreadProbe.LockRef> before = new HashSet<>();
-        for (LockInfo l : bean.getThreadInfo(new long[]{me}, false, true)[0].getLockedSynchronizers()) {
-            before.add(ThreadProbe.LockRef.of(l));
-        }
-        if (!lock.tryLock()) {
-            throw new IllegalStateException("lock " + name + " must be free when it is named / 给锁起名字时它不能被别的线程持有");
-        }
-        try {
-            ThreadInfo info = bean.getThreadInfo(new long[]{me}, false, true)[0];
-            for (LockInfo l : info.getLockedSynchronizers()) {
-                ThreadProbe.LockRef ref = ThreadProbe.LockRef.of(l);
-                if (!before.contains(ref)) {
-                    return ref;
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
-        throw new IllegalStateException("the JVM does not report lock " + name + " / 这个 JVM 不报告 ReentrantLock 的持有者");
+        return name(LockRefs.of(lock, Args.notNull("name", name)), name);
     }
 
     /** The deadlock right now, or an empty snapshot (found() is false) when there is none. */

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 
+import course.base.Args;
 import course.cpu.Cpu;
 import course.cpu.CpuStep;
 import course.cpu.InterleavingOutcome;
@@ -238,7 +239,7 @@ public final class CpuCharts {
             y += rowH;
             for (Map.Entry<Integer, Long> e : data) {
                 boolean hi = e.getKey() == written;
-                row(g, mx + 8, y, mw - 16, rowH, String.format(Locale.ROOT, "%5d", e.getKey()), String.valueOf(e.getValue()),
+                row(g, mx + 8, y, mw - 16, rowH, String.format(Locale.ROOT, "%5d", e.getKey()), word(p, e.getKey(), e.getValue()),
                         hi ? DATA_HI : Color.WHITE, mono);
                 rowY.put(e.getKey(), y);
                 y += rowH;
@@ -274,6 +275,14 @@ public final class CpuCharts {
             g.dispose();
         }
         return img;
+    }
+
+    /** A data word as the RAM box shows it; a lock word also says who holds it. */
+    private static String word(Program p, int address, long value) {
+        if (!p.lockAddresses().contains(address)) {
+            return String.valueOf(value);
+        }
+        return value + (value == 0 ? "（锁：空着）" : "（锁：T" + value + " 拿着）");
     }
 
     private static String fit(Graphics2D g, String s, int width) {
@@ -368,6 +377,8 @@ public final class CpuCharts {
 
     /** The outcomes of an interleaving enumeration as a bar chart: how many interleavings end at each value. */
     public static BufferedImage outcomes(InterleavingResult report) {
+        Args.check(!report.endless(), "report", "endless", "have finitely many interleavings",
+                "有的调度能让线程永远转圈，交错有无穷多种，画不出交错数：请用 CpuCharts.table(…) 看结局和例子");
         Map<String, Long> bars = new LinkedHashMap<>();
         report.outcomes().forEach(o -> bars.put(o.kind() == InterleavingOutcome.Kind.FINISHED ? String.valueOf(o.value())
                 : o.label(), o.count()));

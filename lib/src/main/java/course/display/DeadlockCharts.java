@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import course.deadlock.DeadlockSnapshot;
+import course.deadlock.LockSnapshot;
 
 /**
  * The wait-for graph of a deadlock: threads as circles, locks as boxes, "waits for" and "held by" arrows.
@@ -91,6 +92,14 @@ public final class DeadlockCharts {
         } finally {
             g.dispose();
         }
+    }
+
+    /**
+     * The source tutorial's bathroom for one lock: the room is the shared data, the lock is on its door, the
+     * thread holding the lock is inside and the threads waiting for it (WAITING / BLOCKED) queue outside.
+     */
+    public static BufferedImage bathroom(LockSnapshot snapshot) {
+        return BathroomPicture.draw(snapshot);
     }
 
     private static void centre(Graphics2D g, String s, int x, int y) {

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 import course.process.ChildJvm;
-import course.process.NumsChild;
+import course.process.demo.NumsChild;
 
 /**
  * Checks for the exercises of notebook 12 (多进程).

@@ -7,8 +7,8 @@ import course.check.Exercise;
 import course.check.Exercise.Verdict;
 import course.process.ChildJvm;
 import course.process.IpcQueue;
-import course.process.QueueReaderChild;
-import course.process.QueueWriterChild;
+import course.process.demo.QueueReaderChild;
+import course.process.demo.QueueWriterChild;
 
 /**
  * Checks for the exercises of notebook 13 (进程间通信).

@@ -84,7 +84,8 @@ final class LearnerRun<R> {
     private static List<Thread> newThreads(Set<Thread> before) {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && !before.contains(t) && !t.getName().equals("练习检查")
-                        && !t.getName().startsWith("HttpClient-") && !t.getName().startsWith("ForkJoinPool.commonPool"))
+                        && !t.getName().startsWith("HttpClient-") && !t.getName().startsWith("ForkJoinPool.commonPool")
+                        && !t.getName().startsWith("页面服务器-"))
                 .toList();
     }
 

@@ -21,7 +21,7 @@ public sealed interface Goal {
 
     /** How a value is compared with the goal's number. */
     enum Compare {
-        EQ("=="), NE("!="), GE(">=");
+        EQ("=="), GE(">=");
 
         private final String symbol;
 
@@ -32,7 +32,6 @@ public sealed interface Goal {
         boolean test(long value, long goal) {
             return switch (this) {
                 case EQ -> value == goal;
-                case NE -> value != goal;
                 case GE -> value >= goal;
             };
         }

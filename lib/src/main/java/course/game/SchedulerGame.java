@@ -2,6 +2,8 @@ package course.game;
 
 import java.util.List;
 
+import course.base.Args;
+
 /**
  * The scheduler game: the learner is the scheduler of the simulated CPU and wins by breaking a program that looks
  * correct.
@@ -27,10 +29,8 @@ public final class SchedulerGame {
      * @throws IllegalArgumentException when there is no such level
      */
     public static Level level(int number) {
-        if (number < 1 || number > Levels.ALL.size()) {
-            throw new IllegalArgumentException("level (" + number + ") must be in 1.." + Levels.ALL.size()
-                    + " / 没有第 " + number + " 关：关卡从 1 到 " + Levels.ALL.size() + "，例如 SchedulerGame.level(1)");
-        }
+        Args.check(number >= 1 && number <= Levels.ALL.size(), "level", number, "be in 1.." + Levels.ALL.size(),
+                "没有第 " + number + " 关：关卡从 1 到 " + Levels.ALL.size() + "，例如 SchedulerGame.level(1)");
         return Levels.ALL.get(number - 1);
     }
 

@@ -67,14 +67,15 @@ public final class PageServer implements AutoCloseable {
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicInteger requests = new AtomicInteger();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final InFlight inFlight = new InFlight();
+    private final InFlight group;
     private final List<Thread> serverThreads = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
-    private PageServer(HttpServer http, ThreadPoolExecutor workers) {
+    private PageServer(HttpServer http, ThreadPoolExecutor workers, InFlight group) {
         this.http = http;
         this.workers = workers;
+        this.group = group;
     }
 
     /**
@@ -83,6 +84,11 @@ public final class PageServer implements AutoCloseable {
      * @throws IllegalStateException when the server cannot bind
      */
     public static PageServer start() {
+        return start(new InFlight());
+    }
+
+    /** Like {@link #start()}; {@code group} also counts this server's requests in flight (see {@link PageSites}). */
+    static PageServer start(InFlight group) {
         AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), r -> {
@@ -99,7 +105,7 @@ public final class PageServer implements AutoCloseable {
             throw new IllegalStateException("cannot bind 127.0.0.1 / 无法在本机 127.0.0.1 上启动服务器: " + e, e);
         }
         http.setExecutor(workers);
-        PageServer server = new PageServer(http, workers);
+        PageServer server = new PageServer(http, workers, group);
         server.page("/", Duration.ZERO, 0);
         http.createContext("/", server::handle);
         http.start();
@@ -206,12 +212,12 @@ public final class PageServer implements AutoCloseable {
 
     /** How many requests are being answered right now. */
     public int inFlight() {
-        return inFlight.get();
+        return inFlight.now();
     }
 
     /** The most requests that were being answered at the same time. 同一时刻最多有几个请求在处理。 */
     public int maxInFlight() {
-        return maxInFlight.get();
+        return inFlight.most();
     }
 
     /** Whether {@link #close()} was called. */
@@ -256,8 +262,8 @@ public final class PageServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
-        int now = inFlight.incrementAndGet();
-        maxInFlight.accumulateAndGet(now, Math::max);
+        inFlight.enter();
+        group.enter();
         try {
             exchange.getRequestBody().readAllBytes();
             Route r = routes.get(exchange.getRequestURI().getPath());
@@ -285,7 +291,8 @@ public final class PageServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             exchange.close();
-            inFlight.decrementAndGet();
+            group.leave();
+            inFlight.leave();
         }
     }
 

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * <p>进程池里每个工作进程运行的 main：从标准输入读"任务"，一个接一个执行，把结果写回标准输出。
  * 任务自己打印的内容（{@code System.out}）也包成 {@code OUT ...} 帧送回父进程，显示在单元格里。
  *
- * <p>Frames (one per line; fields separated by a tab, each escaped like {@link IpcQueue} messages):
+ * <p>Frames ({@link Frames}: one per line; fields separated by a tab, each escaped):
  * in: {@code RUN id task arg...}; out: {@code READY pid}, {@code OUT text},
  * {@code DONE id nanos result}, {@code FAIL id error}.
  */
@@ -26,29 +26,37 @@ public final class PoolWorker {
         PrintStream proto = System.out;
         System.setOut(new PrintStream(new LineFramer(proto), true, StandardCharsets.UTF_8));
         send(proto, "READY\t" + ProcessHandle.current().pid());
-        java.io.InputStream in = System.in;
-        String frame;
-        while ((frame = IpcQueue.readFrame(in)) != null) {
+        Frames.Reader in = new Frames.Reader(System.in, IpcConnection.MAX_FRAME_BYTES);
+        while (true) {
+            String frame;
+            try {
+                frame = in.next();
+            } catch (Frames.OversizedFrame | Frames.MalformedFrame e) {
+                send(proto, "FAIL\t?\t" + Frames.escape(e.getMessage()));
+                continue;
+            }
+            if (frame == null) {
+                return;
+            }
             String[] f = frame.split("\t", -1);
             if (f.length < 3 || !f[0].equals("RUN")) {
                 send(proto, "FAIL\t" + (f.length > 1 ? f[1] : "?") + "\t"
-                        + IpcQueue.escape("malformed frame: '" + frame + "'"));
+                        + Frames.escape("malformed frame: " + Frames.preview(frame)));
                 continue;
             }
             String id = f[1];
-            String task = IpcQueue.unescape(f[2]);
-            String[] taskArgs = new String[f.length - 3];
-            for (int i = 3; i < f.length; i++) {
-                taskArgs[i - 3] = IpcQueue.unescape(f[i]);
-            }
             long t0 = System.nanoTime();
             try {
-                String result = PoolTasks.run(task, taskArgs);
+                String[] taskArgs = new String[f.length - 3];
+                for (int i = 3; i < f.length; i++) {
+                    taskArgs[i - 3] = Frames.unescape(f[i]);
+                }
+                String result = PoolTasks.run(Frames.unescape(f[2]), taskArgs);
                 System.out.flush();
-                send(proto, "DONE\t" + id + "\t" + (System.nanoTime() - t0) + "\t" + IpcQueue.escape(result));
+                send(proto, "DONE\t" + id + "\t" + (System.nanoTime() - t0) + "\t" + Frames.escape(result));
             } catch (Exception e) {
                 System.out.flush();
-                send(proto, "FAIL\t" + id + "\t" + IpcQueue.escape(e.toString()));
+                send(proto, "FAIL\t" + id + "\t" + Frames.escape(e.toString()));
             }
         }
     }
@@ -72,7 +80,7 @@ public final class PoolWorker {
         @Override
         public synchronized void write(int b) {
             if (b == '\n') {
-                send(proto, "OUT\t" + IpcQueue.escape(line.toString(StandardCharsets.UTF_8)));
+                send(proto, "OUT\t" + Frames.escape(line.toString(StandardCharsets.UTF_8)));
                 line.reset();
             } else {
                 line.write(b);

@@ -36,6 +36,11 @@ import java.util.stream.Collectors;
  *     for (var f : futures) System.out.println(f.get());
  * }
  * }</pre>
+ *
+ * <p>Thread-safety: {@link #submit} and the accessors may be called from any thread at the same
+ * time; each worker is fed by its own thread, one task at a time, in the order submitted.
+ * {@link #close()} and {@link #shutdownNow()} may be called from any thread, also while tasks run.
+ * What a task prints in its worker appears in this JVM's {@code System.out} while the task runs.
  */
 public final class ProcessPool implements AutoCloseable {
 
@@ -232,9 +237,9 @@ public final class ProcessPool implements AutoCloseable {
 
         private void run(Job job) throws InterruptedException {
             ChildJvm w = worker;
-            StringBuilder frame = new StringBuilder("RUN\t").append(job.id).append('\t').append(IpcQueue.escape(job.task));
+            StringBuilder frame = new StringBuilder("RUN\t").append(job.id).append('\t').append(Frames.escape(job.task));
             for (String a : job.args) {
-                frame.append('\t').append(IpcQueue.escape(a));
+                frame.append('\t').append(Frames.escape(a));
             }
             w.stdin().print(frame.append('\n'));
             w.stdin().flush();
@@ -255,15 +260,15 @@ public final class ProcessPool implements AutoCloseable {
                     }
                     String[] f = line.split("\t", -1);
                     switch (f[0]) {
-                        case "OUT" -> System.out.println(IpcQueue.unescape(f.length > 1 ? f[1] : ""));
+                        case "OUT" -> System.out.println(Frames.unescape(f.length > 1 ? f[1] : ""));
                         case "DONE" -> {
-                            job.future.complete(new ProcessPoolResult(job.task, job.args, IpcQueue.unescape(f[3]),
+                            job.future.complete(new ProcessPoolResult(job.task, job.args, Frames.unescape(f[3]),
                                     w.pid(), Duration.ofNanos(Long.parseLong(f[2]))));
                             return;
                         }
                         case "FAIL" -> {
                             job.future.completeExceptionally(new WorkerTaskException(job.call(), w.pid(),
-                                    IpcQueue.unescape(f[2])));
+                                    Frames.unescape(f[2])));
                             return;
                         }
                         default -> System.out.println(line);

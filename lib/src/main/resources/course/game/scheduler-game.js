@@ -171,9 +171,9 @@
 
   /** Whether the level's goal holds now (course.game.Goal#reached). */
   Engine.prototype.won = function () {
-    var g = this.level.goal, self = this;
+    var g = this.level.goal;
     function compare(v) {
-      return g.compare === "==" ? v === g.value : g.compare === "!=" ? v !== g.value : v >= g.value;
+      return g.compare === "==" ? v === g.value : v >= g.value;
     }
     switch (g.kind) {
       case "final": return this.halted() && compare(this.read(g.address));

@@ -107,7 +107,20 @@ class InterleavingsTest {
     void loopThatChangesMemoryForEverStopsAtTheStateLimit() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new StateSearch(new Program[]{Program.parse("DATA 2000, 0\nx: LOAD A, 2000\nADDI A, A, 1\n"
-                        + "STORE A, 2000\nJMP x")}, 2000, 1000).run());
+                        + "STORE A, 2000\nJMP x")}, List.of(2000), 1000).run());
         assertTrue(e.getMessage().contains("不同的状态超过了"), e.getMessage());
+    }
+
+    @Test
+    void severalWatchedAddressesMakeTupleOutcomesLikeALitmusTest() {
+        // store buffering: T1 x = 1; r1 = y.  T2 y = 1; r2 = x.  On this sequentially consistent CPU (0, 0) is impossible.
+        String t1 = "DATA 2000, 0\nDATA 2004, 0\nSET A, 1\nSTORE A, 2000\nLOAD B, 2004\nSTORE B, 2008";
+        String t2 = "DATA 2000, 0\nDATA 2004, 0\nSET A, 1\nSTORE A, 2004\nLOAD B, 2000\nSTORE B, 2012";
+        InterleavingResult r = Interleavings.of(List.of(2008, 2012), t1, t2);
+        assertEquals(List.of(List.of(0L, 1L), List.of(1L, 0L), List.of(1L, 1L)), r.finals());
+        assertEquals(List.of(2008, 2012), r.addresses());
+        assertEquals("最终值 (0, 1)", r.outcomes().get(0).label());
+        assertEquals(r.total(), r.outcomes().stream().mapToLong(InterleavingOutcome::count).sum());
+        assertTrue(r.toString().contains("内存[2008]、内存[2012] 的结局"), r.toString());
     }
 }

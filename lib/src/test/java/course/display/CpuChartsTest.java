@@ -1,6 +1,7 @@
 package course.display;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -60,5 +61,16 @@ class CpuChartsTest {
         InterleavingResult r = Interleavings.counterIncrements(2, 2);
         save(CpuCharts.outcomes(r), "outcomes");
         assertTrue(CpuCharts.table(r).toHtml().contains("T1 T1 T1"));
+    }
+
+    @Test
+    void outcomeTableNamesDeadlockAndTheChartRefusesEndlessLoops() {
+        InterleavingResult twoLocks = Interleavings.of(2000, "DATA 2000, 0\nLOCK 3000\nLOCK 3004\nUNLOCK 3004\nUNLOCK 3000",
+                "DATA 2000, 0\nLOCK 3004\nLOCK 3000\nUNLOCK 3000\nUNLOCK 3004");
+        String html = CpuCharts.table(twoLocks).html();
+        assertTrue(html.contains("死锁（此时值 0）"), html);
+        InterleavingResult spin = Interleavings.of(2000, "DATA 2000, 0\nx: JMP x");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CpuCharts.outcomes(spin));
+        assertTrue(e.getMessage().contains("永远转圈"), e.getMessage());
     }
 }

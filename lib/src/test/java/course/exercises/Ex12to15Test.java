@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Timeout;
 
 import course.process.ChildJvm;
 import course.process.IpcQueue;
-import course.process.NumsChild;
-import course.process.PidChild;
 import course.process.ProcessPool;
 import course.process.ProcessPoolResult;
-import course.process.QueueReaderChild;
 import course.process.WorkerCrashedException;
+import course.process.demo.NumsChild;
+import course.process.demo.PidChild;
+import course.process.demo.QueueReaderChild;
 
 @Timeout(value = 90, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class Ex12to15Test {

@@ -5,18 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 import course.cpu.Cpu;
 import course.cpu.InterleavingResult;
 
 class SchedulerGameTest {
 
-    static java.util.List<Level> levels() {
+    static List<Level> levels() {
         return SchedulerGame.levels();
     }
 

@@ -14,6 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Timeout.ThreadMode;
 
+import course.process.demo.NumsChild;
+import course.process.demo.PidChild;
+import course.process.demo.SleepChild;
+import course.process.demo.SpawnChild;
+import course.process.demo.UpperChild;
+
 @Timeout(value = 60, threadMode = ThreadMode.SEPARATE_THREAD)
 class ChildJvmTest {
 

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,10 +21,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import course.process.demo.QueueReaderChild;
+import course.process.demo.QueueWriterChild;
+
 @Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
 class IpcQueueTest {
 
-    private static final Duration SHORT = Duration.ofMillis(150);
+    static final Duration SHORT = Duration.ofMillis(150);
+    static final Duration LONG = Duration.ofSeconds(10);
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"owner", "client"})
@@ -53,6 +54,7 @@ class IpcQueueTest {
             IpcQueue.Empty e1 = assertThrows(IpcQueue.Empty.class, use::getNowait);
             assertEquals("queue is empty / 消息队列是空的", e1.getMessage());
             assertThrows(IpcQueue.Empty.class, () -> use.get(SHORT));
+            assertEquals(0, use.size());
         }
     }
 
@@ -60,10 +62,8 @@ class IpcQueueTest {
     void aBlockedPutGoesOnWhenAnotherProcessTakesAMessage() throws Exception {
         try (IpcQueue owner = IpcQueue.create(1); IpcQueue client = IpcQueue.connect(owner.address())) {
             owner.put("first");
-            CountDownLatch started = new CountDownLatch(1);
             AtomicReference<Throwable> failure = new AtomicReference<>();
             Thread putter = new Thread(() -> {
-                started.countDown();
                 try {
                     client.put("second");
                 } catch (Throwable t) {
@@ -71,19 +71,19 @@ class IpcQueueTest {
                 }
             });
             putter.start();
-            started.await();
+            assertTrue(owner.owner().store().awaitState(s -> s.putters() == 1, LONG), "the put waits in line");
             assertEquals("first", owner.get());
-            putter.join(10_000);
+            putter.join(LONG.toMillis());
             assertFalse(putter.isAlive());
             assertNull(failure.get());
-            assertEquals("second", owner.get(Duration.ofSeconds(5)));
+            assertEquals("second", owner.get(LONG));
         }
     }
 
     @Test
-    void messagesKeepNewlinesBackslashesAndChinese() throws Exception {
-        try (IpcQueue owner = IpcQueue.create(5); IpcQueue client = IpcQueue.connect(owner.address())) {
-            List<String> sent = List.of("a\nb", "c\\nd", "\\", "", "骨头 1 号\r\n");
+    void messagesKeepNewlinesBackslashesTabsAndChinese() throws Exception {
+        try (IpcQueue owner = IpcQueue.create(6); IpcQueue client = IpcQueue.connect(owner.address())) {
+            List<String> sent = List.of("a\nb", "c\\nd", "\\", "", "骨头 1 号\r\n", "tab\there 😀");
             for (String s : sent) {
                 client.put(s);
             }
@@ -95,117 +95,143 @@ class IpcQueueTest {
         }
     }
 
+    @Test
+    void roomGrantedToAnIdleWriterIsCalledBackWhenTheOwnerNeedsIt() throws Exception {
+        try (IpcQueue owner = IpcQueue.create(3); IpcQueue writer = IpcQueue.connect(owner.address())) {
+            writer.put("w1");                                    // the writer now holds the rest of the room
+            assertTrue(owner.owner().store().awaitState(s -> s.messages() == 1 && s.leased() == 2, LONG),
+                    owner.owner().store().state().toString());
+            owner.put("o1", LONG);                               // must not wait for ever: the room is called back
+            owner.put("o2", LONG);
+            assertEquals(3, owner.size());
+            assertThrows(IpcQueue.Full.class, () -> owner.putNowait("o3"));
+            assertEquals(List.of("w1", "o1", "o2"), List.of(owner.get(), owner.get(), owner.get()));
+        }
+    }
+
+    @Test
+    void twoWritersNeverMakeTheQueueHoldMoreThanItsCapacityAndLoseNothing() throws Exception {
+        int each = 300;
+        try (IpcQueue owner = IpcQueue.create(3);
+             IpcQueue a = IpcQueue.connect(owner.address());
+             IpcQueue b = IpcQueue.connect(owner.address())) {
+            List<Thread> writers = new ArrayList<>();
+            for (IpcQueue w : List.of(a, b)) {
+                String name = w == a ? "a" : "b";
+                Thread t = new Thread(() -> {
+                    try {
+                        for (int i = 0; i < each; i++) {
+                            w.put(name + i);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                writers.add(t);
+                t.start();
+            }
+            int nextA = 0;
+            int nextB = 0;
+            for (int i = 0; i < 2 * each; i++) {
+                String m = owner.get(LONG);
+                IpcStore.State s = owner.owner().store().state();
+                assertTrue(s.messages() + s.inFlight() + s.leased() <= 3, "over capacity: " + s);
+                if (m.startsWith("a")) {
+                    assertEquals("a" + nextA++, m, "a's messages in order");
+                } else {
+                    assertEquals("b" + nextB++, m, "b's messages in order");
+                }
+            }
+            for (Thread t : writers) {
+                t.join(LONG.toMillis());
+            }
+            assertEquals(each, nextA);
+            assertEquals(each, nextB);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "unknown command | FROB 1        | ERR malformed frame: unknown command 'FROB'",
-            "bad millis      | GET soon      | ERR malformed frame: millis (soon) must be -1, 0 or positive",
-            "millis < -1     | GET -5        | ERR malformed frame: millis (-5) must be -1, 0 or positive",
-            "bad escape      | PUT 0 a\\q    | ERR malformed frame: unknown escape '\\\\q' at column 2",
-            "PUT w/o message | PUT 5         | ERR malformed frame: PUT needs '<millis> <message>'",
+            "unknown command | FROB 1       | ERR malformed frame 'FROB 1' (46 52 4f 42 20 31): unknown command 'FROB'",
+            "bad millis      | GET 1 soon   | ERR malformed frame 'GET 1 soon' (47 45 54 20 31 20 73 6f 6f 6e): millis (soon) must be -1, 0 or positive",
+            "millis < -1     | GET 1 -5     | ERR malformed frame 'GET 1 -5' (47 45 54 20 31 20 2d 35): millis (-5) must be -1, 0 or positive",
+            "bad id          | SIZE x       | ERR malformed frame 'SIZE x' (53 49 5a 45 20 78): id (x) must be a number, 0 or more",
+            "bad escape      | PUT 1 0 a\\q | ERR malformed frame 'PUT 1 0 a\\q' (50 55 54 20 31 20 30 20 61 5c 71): unknown escape '\\q' at column 2",
+            "PUT w/o message | PUT 5        | ERR malformed frame 'PUT 5' (50 55 54 20 35): needs 'PUT <id> <millis> <message>'",
+            "ACK of nothing  | ACK 9        | ERR malformed frame 'ACK 9' (41 43 4b 20 39): ACK 9 names no message sent to this connection",
+            "SEND w/o room   | SEND x       | ERR malformed frame 'SEND x' (53 45 4e 44 20 78): SEND on a bounded queue needs room granted by ROOM",
     })
-    void aMalformedFrameIsAnsweredWithErrAndTheConnectionClosed(String what, String frame, String expected)
+    void aMalformedFrameIsAnsweredWithErrAndOnlyThatConnectionIsClosed(String what, String frame, String expected)
             throws Exception {
-        try (IpcQueue owner = IpcQueue.create(2); Socket raw = rawClient(owner)) {
-            send(raw, frame);
-            assertEquals(expected, IpcQueue.readFrame(raw.getInputStream()), what);
-            assertNull(IpcQueue.readFrame(raw.getInputStream()), "connection should be closed");
+        try (IpcQueue owner = IpcQueue.create(2); RawPeer raw = RawPeer.client(owner)) {
+            raw.send(frame);
+            assertEquals(expected, raw.next(), what);
+            assertNull(raw.next(), "connection should be closed");
             owner.putNowait("still works");
             assertEquals("still works", owner.getNowait());
         }
     }
 
     @Test
-    void aWrongTokenIsRefused() throws Exception {
-        try (IpcQueue owner = IpcQueue.create(2);
-             Socket raw = new Socket(InetAddress.getLoopbackAddress(), port(owner))) {
-            send(raw, "HELLO 0000000000000000");
-            assertEquals("ERR bad handshake: expected 'HELLO <token>'", IpcQueue.readFrame(raw.getInputStream()));
-        }
-    }
-
-    @Test
-    void aPeerThatSpeaksNonsenseGivesAClearError() throws Exception {
-        try (ServerSocket fake = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread server = new Thread(() -> {
-                try (Socket s = fake.accept()) {
-                    IpcQueue.readFrame(s.getInputStream());
-                    IpcQueue.writeFrame(s.getOutputStream(), "HTTP/1.1 400 Bad Request");
-                } catch (IOException ignored) {
-                    // test ends
+    void theProtocolCanBeSpokenByHand() throws Exception {
+        try (IpcQueue owner = IpcQueue.create(3); RawPeer raw = RawPeer.client(owner)) {
+            String[][] talk = {
+                    {"PUT 1 -1 骨头1", "OK 1"}, {"PUT 2 0 骨头2", "OK 2"}, {"SIZE 3", "SIZE 3 2"},
+                    {"GET 4 0", "ITEM 4 骨头1"}, {"ACK 4", null}, {"SIZE 5", "SIZE 5 1"},
+                    {"GET 6 0", "ITEM 6 骨头2"}, {"SIZE 7", "SIZE 7 1"}, {"NACK 6", null}, {"GET 8 0", "ITEM 8 骨头2"},
+                    {"ACK 8", null}, {"GET 9 0", "EMPTY 9"}, {"GET 10 -1", null}, {"CANCEL 10", "CANCELLED 10"},
+                    {"SYNC 11", "OK 11"},
+            };
+            for (String[] t : talk) {
+                raw.send(t[0]);
+                if (t[1] != null) {
+                    assertEquals(t[1], raw.next(), t[0]);
                 }
-            });
-            server.start();
-            IpcQueue.Broken e = assertThrows(IpcQueue.Broken.class,
-                    () -> IpcQueue.connect("127.0.0.1:" + fake.getLocalPort() + "/0123456789abcdef"));
-            assertTrue(e.getMessage().contains("malformed frame from the queue broker"), e.getMessage());
-            assertTrue(e.getMessage().contains("HTTP/1.1 400"), e.getMessage());
-            server.join(5000);
-        }
-    }
-
-    @Test
-    void aDeadBrokerEndsABlockedGetWithAClearError() throws Exception {
-        try (ServerSocket fake = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            CountDownLatch getSent = new CountDownLatch(1);
-            Thread server = new Thread(() -> {
-                try (Socket s = fake.accept()) {
-                    IpcQueue.readFrame(s.getInputStream());
-                    IpcQueue.writeFrame(s.getOutputStream(), "OK 3");
-                    IpcQueue.readFrame(s.getInputStream()); // the GET
-                    getSent.countDown();
-                } catch (IOException ignored) {
-                    // test ends
-                }                                            // closing = the broker process died
-            });
-            server.start();
-            try (IpcQueue client = IpcQueue.connect("127.0.0.1:" + fake.getLocalPort() + "/0123456789abcdef")) {
-                IpcQueue.Broken e = assertThrows(IpcQueue.Broken.class, client::get);
-                assertTrue(e.getMessage().contains("dead peer"), e.getMessage());
-                IpcQueue.Broken again = assertThrows(IpcQueue.Broken.class, client::getNowait);
-                assertTrue(again.getMessage().contains("is closed"), again.getMessage());
             }
-            server.join(5000);
+            assertEquals(0, owner.size());
         }
     }
 
     @Test
-    void closingTheOwnerWakesAClientBlockedInGet() throws Exception {
-        IpcQueue owner = IpcQueue.create(2);
-        try (IpcQueue client = IpcQueue.connect(owner.address())) {
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            Thread getter = new Thread(() -> {
-                try {
-                    client.get();
-                } catch (Throwable t) {
-                    failure.set(t);
-                }
-            });
-            getter.start();
-            awaitConnections(owner, 1);
-            owner.close();
-            getter.join(10_000);
-            assertFalse(getter.isAlive());
-            assertTrue(failure.get() instanceof IpcQueue.Broken, String.valueOf(failure.get()));
-        }
-    }
-
-    @Test
-    void aClientThatDiesWhileWaitingDoesNotSwallowTheNextMessage() throws Exception {
+    void aWrongTokenIsRefused() throws Exception {
         try (IpcQueue owner = IpcQueue.create(2)) {
-            Socket raw = rawClient(owner);
-            send(raw, "GET -1");
-            raw.close();                      // the waiting reader's process died
-            awaitConnections(owner, 0);
-            owner.put("x");
-            assertEquals("x", owner.get(Duration.ofSeconds(1)));
+            String bad = owner.address().substring(0, owner.address().indexOf('/') + 1) + "0000000000000000";
+            IpcQueue.Broken e = assertThrows(IpcQueue.Broken.class, () -> IpcQueue.connect(bad));
+            assertTrue(e.getMessage().contains("refused the handshake: bad handshake: expected 'HELLO <token>'"),
+                    e.getMessage());
         }
+    }
+
+    @Test
+    void badArgumentsAreRefusedWithAHint() {
+        IllegalArgumentException cap = assertThrows(IllegalArgumentException.class, () -> IpcQueue.create(0));
+        assertTrue(cap.getMessage().startsWith("capacity (0) must be positive"), cap.getMessage());
+        IllegalArgumentException addr = assertThrows(IllegalArgumentException.class,
+                () -> IpcQueue.connect("localhost:80"));
+        assertTrue(addr.getMessage().startsWith("address (localhost:80) must be 127.0.0.1:port/token"), addr.getMessage());
+        try (IpcQueue q = IpcQueue.unbounded()) {
+            IllegalArgumentException t = assertThrows(IllegalArgumentException.class,
+                    () -> q.get(Duration.ofSeconds(-1)));
+            assertEquals("timeout (PT-1S) must not be negative / 等待时间不能是负数", t.getMessage());
+        }
+    }
+
+    @Test
+    void nobodyListeningIsACleanFailure() throws Exception {
+        String address;
+        try (ServerSocket fake = RawPeer.fakeOwner()) {
+            address = RawPeer.address(fake);
+        }
+        IpcQueue.Broken e = assertThrows(IpcQueue.Broken.class, () -> IpcQueue.connect(address));
+        assertTrue(e.getMessage().contains("cannot reach the queue at " + address), e.getMessage());
     }
 
     @Test
     void writerAndSentinelReaderProcessesPassEveryMessage() throws Exception {
         try (IpcQueue q = IpcQueue.create(2);
              ChildJvm writer = ChildJvm.builder(QueueWriterChild.class)
-                     .args(q.address(), "0", "A", "B", "C", QueueReaderChild.SENTINEL).echo(false).start();
+                     .args(q.address(), "0", "A", "B", "C", QueueReaderChild.SENTINEL)
+                     .echo(false).start();
              ChildJvm reader = ChildJvm.builder(QueueReaderChild.class)
                      .args(q.address(), "sentinel", "0").echo(false).start()) {
             assertTrue(writer.waitFor(Duration.ofSeconds(20)), writer.stderr());
@@ -217,37 +243,36 @@ class IpcQueueTest {
     }
 
     @Test
-    void badArgumentsAreRefusedWithAHint() {
-        IllegalArgumentException cap = assertThrows(IllegalArgumentException.class, () -> IpcQueue.create(0));
-        assertTrue(cap.getMessage().startsWith("capacity (0) must be positive"), cap.getMessage());
-        IllegalArgumentException addr = assertThrows(IllegalArgumentException.class,
-                () -> IpcQueue.connect("localhost:80"));
-        assertTrue(addr.getMessage().startsWith("address (localhost:80) must be 127.0.0.1:port/token"), addr.getMessage());
-    }
-
-    private static Socket rawClient(IpcQueue owner) throws IOException {
-        Socket s = new Socket(InetAddress.getLoopbackAddress(), port(owner));
-        send(s, "HELLO " + owner.address().substring(owner.address().indexOf('/') + 1));
-        assertEquals("OK " + owner.capacity(), IpcQueue.readFrame(s.getInputStream()));
-        return s;
-    }
-
-    private static int port(IpcQueue q) {
-        String a = q.address();
-        return Integer.parseInt(a.substring(a.indexOf(':') + 1, a.indexOf('/')));
-    }
-
-    private static void send(Socket s, String frame) throws IOException {
-        OutputStream out = s.getOutputStream();
-        out.write((frame + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        out.flush();
-    }
-
-    private static void awaitConnections(IpcQueue owner, int n) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (owner.connections() != n && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+    void everyHandleCanBeUsedFromManyThreadsAtOnce() throws Exception {
+        try (IpcQueue owner = IpcQueue.unbounded(); IpcQueue client = IpcQueue.connect(owner.address())) {
+            int threads = 4;
+            int each = 200;
+            CountDownLatch start = new CountDownLatch(1);
+            List<Thread> ts = new ArrayList<>();
+            List<String> got = Collections.synchronizedList(new ArrayList<>());
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                Thread th = new Thread(() -> {
+                    try {
+                        start.await();
+                        for (int i = 0; i < each; i++) {
+                            client.put(id + ":" + i);
+                            got.add(client.get(LONG));
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                ts.add(th);
+                th.start();
+            }
+            start.countDown();
+            for (Thread th : ts) {
+                th.join(LONG.toMillis() * 2);
+            }
+            assertEquals(threads * each, got.size());
+            assertEquals(threads * each, got.stream().distinct().count(), "no message read twice");
+            assertEquals(0, client.size());
         }
-        assertEquals(n, owner.connections());
     }
 }

@@ -1,6 +1,8 @@
-package course.process;
+package course.process.demo;
 
 import java.time.Duration;
+
+import course.process.ChildJvm;
 
 /**
  * A child that starts a grandchild ({@link SleepChild}), prints {@code grandchild <pid>} and then

@@ -1,4 +1,4 @@
-package course.process;
+package course.process.demo;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package course.process;
+package course.process.demo;
 
 /**
  * Sleeps the given number of milliseconds, then prints a line: a child to wait for.

@@ -1,6 +1,8 @@
-package course.process;
+package course.process.demo;
 
 import java.util.Random;
+
+import course.process.IpcQueue;
 
 /**
  * The seed's writer process: puts each value into the {@link IpcQueue} at the given address, with

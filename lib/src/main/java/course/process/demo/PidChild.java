@@ -1,4 +1,4 @@
-package course.process;
+package course.process.demo;
 
 /**
  * Prints its own pid and its parent's pid, like the seed's {@code run_proc}.

@@ -1,7 +1,9 @@
-package course.process;
+package course.process.demo;
 
 import java.time.Duration;
 import java.util.Random;
+
+import course.process.IpcQueue;
 
 /**
  * The seed's reader process, in two versions: {@code empty-check} reads while the queue is not

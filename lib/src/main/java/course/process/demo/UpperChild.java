@@ -1,4 +1,4 @@
-package course.process;
+package course.process.demo;
 
 import java.io.BufferedReader;
 import java.io.IOException;

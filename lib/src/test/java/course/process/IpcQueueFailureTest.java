@@ -1,0 +1,249 @@
+package course.process;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.Timeout.ThreadMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Issue 17, items 3 to 5: the size limit, the true cause of every failure, and puts that return early. */
+@Timeout(value = 30, threadMode = ThreadMode.SEPARATE_THREAD)
+class IpcQueueFailureTest {
+
+    private static final Duration LONG = IpcQueueTest.LONG;
+    private static final String TOO_BIG = "x".repeat(IpcQueue.MAX_MESSAGE_BYTES + 1);
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"owner", "client"})
+    void anOversizedPutIsRefusedWithItsSizeAndTheLimitAndNothingElseChanges(String side) throws Exception {
+        try (IpcQueue owner = IpcQueue.create(3); IpcQueue client = IpcQueue.connect(owner.address())) {
+            IpcQueue use = side.equals("owner") ? owner : client;
+            use.put("before");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> use.put(TOO_BIG));
+            assertEquals("message (16777217 bytes) must be at most 16777216 bytes / 消息太大：16.0 MiB，上限是 16 MiB；"
+                    + "大的数据请写进文件，队列里只放文件名", e.getMessage());
+            String chinese = "队".repeat(IpcQueue.MAX_MESSAGE_BYTES / 3 + 1);   // 3 bytes each in UTF-8
+            IllegalArgumentException c = assertThrows(IllegalArgumentException.class, () -> use.putNowait(chinese));
+            assertTrue(c.getMessage().startsWith("message (16777218 bytes)"), c.getMessage());
+            use.put("after");
+            assertEquals("before", client.get(LONG));
+            assertEquals("after", client.get(LONG));
+            assertEquals(0, client.size(), "asked on the same connection: after the ACKs");
+        }
+    }
+
+    @Test
+    void aFrameOverTheLimitFromARawClientIsAnsweredTooBigAndTheConnectionGoesOn() throws Exception {
+        try (IpcQueue owner = IpcQueue.create(3); RawPeer raw = RawPeer.client(owner)) {
+            raw.send("PUT 7 0 " + TOO_BIG);
+            assertEquals("TOOBIG 7 16777217 16777216", raw.next());
+            raw.send("PUT 8 0 " + "\\n".repeat(IpcQueue.MAX_MESSAGE_BYTES) + "!".repeat(100));   // a frame too long to read
+            assertEquals("TOOBIG 8 " + (2L * IpcQueue.MAX_MESSAGE_BYTES + 108) + " 16777216", raw.next());
+            raw.send("SIZE 9");
+            assertEquals("SIZE 9 0", raw.next());
+        }
+    }
+
+    @ParameterizedTest(name = "{0} MiB")
+    @ValueSource(ints = {1, 4})
+    void notebookSizedMessagesTravelBothWays(int mib) throws Exception {
+        String big = "骨头".repeat(mib * 1024 * 1024 / 6) + "\n\t\\ end";
+        try (IpcQueue owner = IpcQueue.create(2); IpcQueue client = IpcQueue.connect(owner.address())) {
+            client.put(big);
+            assertEquals(big, owner.get(LONG));
+            owner.put(big);
+            assertEquals(big, client.get(LONG));
+        }
+    }
+
+    @Test
+    void theOwnerClosingTheQueueIsNamedAsTheCause() throws Exception {
+        IpcQueue owner = IpcQueue.create(2);
+        try (IpcQueue client = IpcQueue.connect(owner.address())) {
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread getter = new Thread(() -> {
+                try {
+                    client.get();
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            });
+            getter.start();
+            assertTrue(owner.owner().store().awaitState(s -> s.takers() == 1, LONG));
+            owner.close();
+            getter.join(LONG.toMillis());
+            assertFalse(getter.isAlive());
+            assertTrue(failure.get() instanceof IpcQueue.Broken, String.valueOf(failure.get()));
+            assertTrue(failure.get().getMessage().startsWith("the owner closed the queue at " + owner.address()),
+                    failure.get().getMessage());
+            IpcQueue.Broken later = assertThrows(IpcQueue.Broken.class, () -> client.put("x"));
+            assertEquals(failure.get().getMessage(), later.getMessage(), "later calls give the same cause");
+        }
+    }
+
+    @Test
+    void theOwnersProcessEndingIsNamedAsTheCause() throws Exception {
+        try (ServerSocket fake = RawPeer.fakeOwner()) {
+            Thread server = new Thread(() -> {
+                try (RawPeer p = RawPeer.accept(fake, "OK 3 16777216")) {
+                    p.next();                                   // the GET; then the "process" ends: no CLOSED
+                } catch (Exception ignored) {
+                    // test ends
+                }
+            });
+            server.start();
+            try (IpcQueue client = IpcQueue.connect(RawPeer.address(fake))) {
+                IpcQueue.Broken e = assertThrows(IpcQueue.Broken.class, client::get);
+                assertTrue(e.getMessage().startsWith("the owner process of the queue at " + RawPeer.address(fake) + " ended"),
+                        e.getMessage());
+                assertTrue(e.getMessage().endsWith("队列的所有者进程已经结束"), e.getMessage());
+            }
+            server.join(LONG.toMillis());
+        }
+    }
+
+    @Test
+    void closingThisHandleWhileAnotherThreadWaitsIsNamedAsTheCause() throws Exception {
+        try (IpcQueue owner = IpcQueue.create(2)) {
+            IpcQueue client = IpcQueue.connect(owner.address());
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread getter = new Thread(() -> {
+                try {
+                    client.get();
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            });
+            getter.start();
+            assertTrue(owner.owner().store().awaitState(s -> s.takers() == 1, LONG));
+            client.close();
+            getter.join(LONG.toMillis());
+            assertEquals("this handle was closed in this process (IpcQueue.close()) / 这个连接已经在本进程里关闭了",
+                    failure.get().getMessage());
+            assertTrue(owner.owner().store().awaitState(s -> s.connections() == 0 && s.takers() == 0, LONG));
+            owner.put("not lost");
+            assertEquals("not lost", owner.getNowait());
+        }
+    }
+
+    @Test
+    void closingTheOwnerWhileItsOwnThreadWaitsIsNamedAsTheCause() throws Exception {
+        IpcQueue owner = IpcQueue.create(2);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread getter = new Thread(() -> {
+            try {
+                owner.get();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        getter.start();
+        assertTrue(owner.owner().store().awaitState(s -> s.takers() == 1, LONG));
+        owner.close();
+        getter.join(LONG.toMillis());
+        assertEquals("this queue was closed in this process (IpcQueue.close()) / 这个队列已经在本进程里关闭了",
+                failure.get().getMessage());
+    }
+
+    @Test
+    void aMalformedFrameFromTheOwnerIsNamedWithItsFirstBytes() throws Exception {
+        try (ServerSocket fake = RawPeer.fakeOwner()) {
+            Thread server = new Thread(() -> {
+                try (RawPeer p = RawPeer.accept(fake, "OK 3 16777216")) {
+                    p.next();
+                    p.send("HTTP/1.1 400 Bad Request");
+                    p.next();
+                } catch (Exception ignored) {
+                    // test ends
+                }
+            });
+            server.start();
+            try (IpcQueue client = IpcQueue.connect(RawPeer.address(fake))) {
+                IpcQueue.Broken e = assertThrows(IpcQueue.Broken.class, client::get);
+                assertTrue(e.getMessage().contains("malformed frame from the owner of the queue at "
+                        + RawPeer.address(fake) + ": 'HTTP/1.1 400 Bad Request' (48 54 54 50 2f 31 2e 31 20 34 30 30"),
+                        e.getMessage());
+            }
+            server.join(LONG.toMillis());
+        }
+    }
+
+    @Test
+    void aHandshakeInAnotherLanguageIsNamedWithItsFirstBytes() throws Exception {
+        try (ServerSocket fake = RawPeer.fakeOwner()) {
+            Thread server = new Thread(() -> {
+                try (RawPeer p = RawPeer.accept(fake, "SSH-2.0-OpenSSH_9.2")) {
+                    p.next();
+                } catch (Exception ignored) {
+                    // test ends
+                }
+            });
+            server.start();
+            IpcQueue.Broken e = assertThrows(IpcQueue.Broken.class, () -> IpcQueue.connect(RawPeer.address(fake)));
+            assertTrue(e.getMessage().contains("the handshake answer 'SSH-2.0-OpenSSH_9.2' (53 53 48 2d"), e.getMessage());
+            server.join(LONG.toMillis());
+        }
+    }
+
+    @Test
+    void aPutReturnsBeforeTheOwnerHasTheMessageAndCloseSaysWhenItNeverArrived() throws Exception {
+        try (ServerSocket fake = RawPeer.fakeOwner()) {
+            AtomicReference<RawPeer> peer = new AtomicReference<>();
+            Thread server = new Thread(() -> {
+                try {
+                    peer.set(RawPeer.accept(fake, "OK 0 16777216"));   // unbounded
+                } catch (Exception e) {
+                    peer.set(null);
+                }
+            });
+            server.start();
+            IpcQueue client = IpcQueue.connect(RawPeer.address(fake));
+            server.join(LONG.toMillis());
+            client.put("one");                                   // returns: the owner has not read a byte yet
+            client.put("two");
+            RawPeer owner = peer.get();
+            assertEquals("SEND one", owner.next());
+            owner.close();                                       // the owner ends before it confirmed anything
+            IpcQueue.Broken e = assertThrows(IpcQueue.Broken.class, client::close);
+            assertTrue(e.getMessage().startsWith("up to 2 of the messages put through this handle may not have reached"
+                    + " the owner"), e.getMessage());
+            client.close();                                      // once is enough
+        }
+    }
+
+    @Test
+    void afterCloseReturnsTheOwnerHasEveryMessagePutThroughTheHandle() throws Exception {
+        int n = 20_000;
+        try (IpcQueue owner = IpcQueue.unbounded()) {
+            IpcQueue client = IpcQueue.connect(owner.address());
+            for (int i = 0; i < n; i++) {
+                client.put("m" + i);
+            }
+            client.close();                                      // waits for the owner's confirmation
+            assertEquals(n, owner.size());
+            for (int i = 0; i < n; i++) {
+                assertEquals("m" + i, owner.getNowait());
+            }
+        }
+    }
+
+    @Test
+    void aProcessThatEndsWithoutClosingStillDeliversItsPuts() throws Exception {
+        try (IpcQueue owner = IpcQueue.unbounded();
+             ChildJvm writer = ChildJvm.builder(ExitingWriterChild.class).args(owner.address(), "500").echo(false).start()) {
+            assertTrue(writer.waitFor(LONG), writer.stderr());
+            assertEquals(0, writer.exitCode(), writer.stderr());
+            assertTrue(owner.owner().store().awaitState(s -> s.connections() == 0, LONG));
+            assertEquals(500, owner.size(), "the shutdown hook flushed the handle");
+        }
+    }
+}
