@@ -161,13 +161,7 @@ def main(argv):
             executed = nbformat.reads(open(back, encoding="utf-8").read(), as_version=4)
             problems += run_notebook.executed_problems(nb, executed, finished=True)
             run_notebook.write_executed(p, executed)
-        if problems:
-            failed += 1
-            print(f"FAIL {rel} ({frontend}, Java {jdk})")
-            for pr in problems:
-                print("  - " + pr)
-        else:
-            print(f"PASS {rel} ({frontend}, Java {jdk})")
+        failed += not run_notebook.verdict(rel, f"{frontend}, Java {jdk}", problems)
     for line in general:
         print("FAIL " + line)
     return 1 if failed or general or (browser.returncode != 0 and not seen) else 0

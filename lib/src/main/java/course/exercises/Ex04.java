@@ -56,7 +56,8 @@ public final class Ex04 {
     }
 
     /**
-     * 练习 2: {@code isAlive()} of one thread that sleeps 200 ms, read before {@code start()},
+     * 练习 2: {@code isAlive()} of one thread that sleeps 1 s (long enough for JShell to compile the next line on a
+     * busy machine), read before {@code start()},
      * right after {@code start()}, and after {@code join()}.
      */
     public static Verdict aliveStates(boolean beforeStart, boolean afterStart, boolean afterJoin) {
