@@ -9,6 +9,8 @@ import course.display.Fonts;
  *
  * <p>每个笔记本的第一个代码单元格调用 {@code Course.start()}：打印课程库、Java 版本、CPU 核数、
  * 是否支持虚拟线程，以及图表用的中文字体。哪一项有问题，这里就会说清楚怎么修。
+ *
+ * <p>Thread-safety: stateless; call from any thread.
  */
 public final class Course {
 

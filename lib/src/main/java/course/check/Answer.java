@@ -15,6 +15,9 @@ package course.check;
  *
  * <p>Answers with two inputs are a {@link BiAnswer}; answers with none are a {@link java.util.concurrent.Callable}.
  *
+ * <p>Thread-safety: the check calls an answer from the thread that runs the check (or, for checks with a time limit,
+ * from one thread of its own).
+ *
  * @param <T> what the check gives the answer
  * @param <R> what the answer returns
  */

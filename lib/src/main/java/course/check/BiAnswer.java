@@ -5,6 +5,8 @@ package course.check;
  *
  * <p>有两个输入的答案，例如 {@code (bones, consumers) -> eatAll(bones, consumers)}；和 {@link Answer} 一样可以抛出异常。
  *
+ * <p>Thread-safety: as for {@link Answer}.
+ *
  * @param <T> the first input
  * @param <U> the second input
  * @param <R> what the answer returns

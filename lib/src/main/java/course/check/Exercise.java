@@ -22,6 +22,8 @@ import course.base.Args;
  *         .expect("总耗时小于 3 秒", seconds < 3, "两个线程应该同时睡，而不是一个接一个。")
  *         .verdict();
  * }</pre>
+ *
+ * <p>Thread-safety: build an exercise from one thread; a {@link Verdict} is immutable.
  */
 public final class Exercise {
 

@@ -222,6 +222,15 @@ public final class DeadlockLab {
         }
     }
 
+    /** The calling worker holds its first lock and has just taken {@code second}: it works, then releases it. */
+    private static void workAndRelease(Workers workers, LabLog out, ReentrantLock second, String n2) {
+        try {
+            workers.work(out, n2);
+        } finally {
+            second.unlock();
+        }
+    }
+
     private static void ordered(Workers workers, LabLog out, ReentrantLock first, String n1,
                                 ReentrantLock second, String n2) throws InterruptedException {
         workers.register();
@@ -229,11 +238,7 @@ public final class DeadlockLab {
         try {
             out.println("拿到 " + n1 + "，去拿 " + n2);
             second.lockInterruptibly();
-            try {
-                workers.work(out, n2);
-            } finally {
-                second.unlock();
-            }
+            workAndRelease(workers, out, second, n2);
         } finally {
             first.unlock();
         }
@@ -253,11 +258,7 @@ public final class DeadlockLab {
                 out.println("被中断：放弃 " + n2 + "，释放 " + n1);
                 return;
             }
-            try {
-                workers.work(out, n2);
-            } finally {
-                second.unlock();
-            }
+            workAndRelease(workers, out, second, n2);
         } finally {
             first.unlock();
         }
@@ -275,12 +276,8 @@ public final class DeadlockLab {
                     meet.await(timeout.toMillis(), TimeUnit.MILLISECONDS); // 第一次强制两边都拿到第一把锁
                 }
                 if (second.tryLock(tryTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                    try {
-                        workers.work(out, n2);
-                        return;
-                    } finally {
-                        second.unlock();
-                    }
+                    workAndRelease(workers, out, second, n2);
+                    return;
                 }
                 backOff = 1 + random.nextInt((int) Math.max(1, 2 * tryTimeout.toMillis()));
                 out.println("等 " + n2 + " 超过 " + tryTimeout.toMillis() + " ms，释放 " + n1 + "，退避 " + backOff + " ms");

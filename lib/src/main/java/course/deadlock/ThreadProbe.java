@@ -13,6 +13,8 @@ import java.util.List;
  *
  * <p>死锁检测用到的 {@link ThreadMXBean} 的两个功能：找出死锁的线程，读出每个线程持有哪些锁、
  * 在等哪把锁、那把锁被谁持有。{@link #jvm()} 是真实的 JVM；测试里可以换成一个假的实现。
+ *
+ * <p>Thread-safety: {@link #jvm()} may be called from any thread (a watchdog); the records are immutable.
  */
 public interface ThreadProbe {
 

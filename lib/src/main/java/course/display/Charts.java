@@ -8,6 +8,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.text.DecimalFormat;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -39,6 +40,8 @@ import course.base.Args;
  * <pre>{@code
  * Charts.bars("顺序 vs 多线程", "方式", "耗时 (秒)", Map.of("顺序", 4.0, "两个线程", 2.0))
  * }</pre>
+ *
+ * <p>Thread-safety: the static methods may be called from any thread; each builds and draws its own chart.
  */
 public final class Charts {
 
@@ -105,29 +108,76 @@ public final class Charts {
      */
     public static BufferedImage bars(String title, String categoryAxis, String valueAxis,
                                      Map<String, ? extends Number> values) {
-        return groupedBars(title, categoryAxis, valueAxis, Map.of(valueAxis, values), false);
+        return groupedBars(title, categoryAxis, valueAxis).series(valueAxis, values).chart();
     }
 
     /**
-     * A bar chart with one group per category and one coloured bar per series.
+     * A bar chart with one group per category and one coloured bar per series; add the series with
+     * {@link GroupedBars#series}, then draw it with {@link GroupedBars#chart()}. The legend of series names
+     * shows when there is more than one.
      *
-     * @param series series name → (category → value), in iteration order
-     * @param legend whether to show the legend of series names
+     * <p>分组柱状图：每个类别一组，每个序列一种颜色。一个序列一次 {@code .series(名字, 值)}，最后 {@code .chart()}：
+     * <pre>{@code
+     * Charts.groupedBars("总时间 vs 线程池大小", "线程池大小", "总时间 (秒)")
+     *         .series("实测", measured)          // 类别 → 值，例如 "4 个线程" → 1.52
+     *         .series("理论", theory)
+     *         .chart()
+     * }</pre>
      */
-    public static BufferedImage groupedBars(String title, String categoryAxis, String valueAxis,
-                                            Map<String, ? extends Map<String, ? extends Number>> series,
-                                            boolean legend) {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        series.forEach((name, values) -> values.forEach((category, v) -> data.addValue(v, name, category)));
-        JFreeChart chart = themed(ChartFactory.createBarChart(title, categoryAxis, valueAxis, data,
-                PlotOrientation.VERTICAL, legend, false, false));
-        CategoryPlot plot = chart.getCategoryPlot();
-        BarRenderer renderer = (BarRenderer) plot.getRenderer();
-        renderer.setBarPainter(new StandardBarPainter());
-        renderer.setShadowVisible(false);
-        renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.##")));
-        renderer.setDefaultItemLabelsVisible(true);
-        return render(chart);
+    public static GroupedBars groupedBars(String title, String categoryAxis, String valueAxis) {
+        return new GroupedBars(title, categoryAxis, valueAxis);
+    }
+
+    /**
+     * The series of a grouped bar chart, added one at a time; {@link #chart()} draws them.
+     *
+     * <p>Thread-safety: build and draw it from one thread.
+     */
+    public static final class GroupedBars {
+        private final String title;
+        private final String categoryAxis;
+        private final String valueAxis;
+        private final Map<String, Map<String, ? extends Number>> series = new LinkedHashMap<>();
+
+        private GroupedBars(String title, String categoryAxis, String valueAxis) {
+            this.title = title;
+            this.categoryAxis = categoryAxis;
+            this.valueAxis = valueAxis;
+        }
+
+        /**
+         * Adds a series: category → value, in the map's iteration order (the first series fixes the order
+         * of the categories).
+         *
+         * @throws IllegalArgumentException when a series of that name was already added
+         */
+        public GroupedBars series(String name, Map<String, ? extends Number> values) {
+            Args.notNull("values", values);
+            Args.check(!series.containsKey(Args.notNull("name", name)), "series name", name, "be unique",
+                    "序列名重复了");
+            series.put(name, values);
+            return this;
+        }
+
+        /** The chart, drawn at the default size. */
+        public BufferedImage chart() {
+            return render(build());
+        }
+
+        /** The themed chart before it is drawn: its dataset holds exactly the values added. */
+        JFreeChart build() {
+            DefaultCategoryDataset data = new DefaultCategoryDataset();
+            series.forEach((name, values) -> values.forEach((category, v) -> data.addValue(v, name, category)));
+            JFreeChart chart = themed(ChartFactory.createBarChart(title, categoryAxis, valueAxis, data,
+                    PlotOrientation.VERTICAL, series.size() > 1, false, false));
+            CategoryPlot plot = chart.getCategoryPlot();
+            BarRenderer renderer = (BarRenderer) plot.getRenderer();
+            renderer.setBarPainter(new StandardBarPainter());
+            renderer.setShadowVisible(false);
+            renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.##")));
+            renderer.setDefaultItemLabelsVisible(true);
+            return chart;
+        }
     }
 
     /**
@@ -135,7 +185,7 @@ public final class Charts {
      */
     public static BufferedImage lines(String title, String xAxis, String yAxis,
                                       Map<String, ? extends Map<? extends Number, ? extends Number>> series) {
-        return xy(title, xAxis, yAxis, series, new XYLineAndShapeRenderer(true, true));
+        return render(linesChart(title, xAxis, yAxis, series));
     }
 
     /**
@@ -144,14 +194,26 @@ public final class Charts {
      */
     public static BufferedImage steps(String title, String xAxis, String yAxis,
                                       Map<String, ? extends Map<? extends Number, ? extends Number>> series) {
+        return render(stepsChart(title, xAxis, yAxis, series));
+    }
+
+    /** The themed chart {@link #steps} draws. */
+    static JFreeChart stepsChart(String title, String xAxis, String yAxis,
+                                 Map<String, ? extends Map<? extends Number, ? extends Number>> series) {
         XYStepRenderer renderer = new XYStepRenderer();
         renderer.setDefaultShapesVisible(true);
         return xy(title, xAxis, yAxis, series, renderer);
     }
 
-    private static BufferedImage xy(String title, String xAxis, String yAxis,
-                                    Map<String, ? extends Map<? extends Number, ? extends Number>> series,
-                                    XYLineAndShapeRenderer renderer) {
+    /** The themed chart {@link #lines} draws. */
+    static JFreeChart linesChart(String title, String xAxis, String yAxis,
+                                 Map<String, ? extends Map<? extends Number, ? extends Number>> series) {
+        return xy(title, xAxis, yAxis, series, new XYLineAndShapeRenderer(true, true));
+    }
+
+    private static JFreeChart xy(String title, String xAxis, String yAxis,
+                                 Map<String, ? extends Map<? extends Number, ? extends Number>> series,
+                                 XYLineAndShapeRenderer renderer) {
         XYSeriesCollection data = new XYSeriesCollection();
         series.forEach((name, points) -> {
             XYSeries s = new XYSeries(name, false, true);
@@ -167,7 +229,7 @@ public final class Charts {
         if (wholeX) { // counts (workers, cores, pool sizes): no ticks at 1.2, 1.4, ...
             plot.getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
-        return render(chart);
+        return chart;
     }
 
     /** The course theme: every font is the installed CJK font, backgrounds are white. */

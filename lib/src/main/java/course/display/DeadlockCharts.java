@@ -21,6 +21,8 @@ import course.deadlock.LockSnapshot;
  *
  * <p>死锁的等待图：圆圈是线程，方框是锁；红色虚线箭头"等待"从线程指向它在等的锁，
  * 蓝色实线箭头"持有"从锁指向持有它的线程。箭头连成一个环，就是死锁。
+ *
+ * <p>Thread-safety: stateless; each call draws from the immutable snapshot it is given.
  */
 public final class DeadlockCharts {
 
@@ -32,8 +34,8 @@ public final class DeadlockCharts {
     private DeadlockCharts() {
     }
 
-    /** The wait-for graph of {@code report}; a picture saying "没有死锁" when it found none. */
-    public static BufferedImage waitFor(DeadlockSnapshot report) {
+    /** The wait-for graph of {@code snapshot}; a picture saying "没有发现死锁" when it found none. */
+    public static BufferedImage waitFor(DeadlockSnapshot snapshot) {
         int w = 640;
         int h = 440;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -42,21 +44,12 @@ public final class DeadlockCharts {
             String family = Fonts.cjkFamily();
             g.setColor(Color.BLACK);
             g.setFont(new Font(family, Font.BOLD, 20));
-            centre(g, report.found() ? "等待图：" + String.join(" → ", report.cycle()) : "等待图：没有发现死锁", w / 2, 32);
-            if (!report.found()) {
+            centre(g, snapshot.found() ? "等待图：" + String.join(" → ", snapshot.cycle()) : "等待图：没有发现死锁", w / 2, 32);
+            if (!snapshot.found()) {
                 return img;
             }
-            // Nodes on a circle in cycle order: thread, lock, thread, lock…
-            List<String> cycle = report.cycle();
-            List<String> nodes = new ArrayList<>(cycle.subList(0, cycle.size() - 1));
-            for (DeadlockSnapshot.Edge e : report.edges()) {
-                for (String n : List.of(e.thread(), e.lock(), e.holder())) {
-                    if (!nodes.contains(n)) {
-                        nodes.add(n);
-                    }
-                }
-            }
-            List<String> threads = report.threadNames();
+            List<String> nodes = nodes(snapshot);
+            List<String> threads = snapshot.threadNames();
             Map<String, double[]> pos = new LinkedHashMap<>();
             double cx = w / 2.0;
             double cy = h / 2.0 + 30;
@@ -66,7 +59,7 @@ public final class DeadlockCharts {
                 pos.put(nodes.get(i), new double[]{cx + r * Math.cos(a), cy + r * Math.sin(a)});
             }
             g.setFont(new Font(family, Font.PLAIN, 14));
-            for (DeadlockSnapshot.Edge e : report.edges()) {
+            for (DeadlockSnapshot.Edge e : snapshot.edges()) {
                 arrow(g, pos.get(e.thread()), pos.get(e.lock()), WAITS, true, "等待");
                 arrow(g, pos.get(e.lock()), pos.get(e.holder()), HELD, false, "持有");
             }
@@ -92,6 +85,23 @@ public final class DeadlockCharts {
         } finally {
             g.dispose();
         }
+    }
+
+    /**
+     * The nodes of the wait-for graph in the order they are placed on the circle: the cycle (thread, lock,
+     * thread, lock, …, without repeating the first), then any other thread or lock an edge names.
+     */
+    static List<String> nodes(DeadlockSnapshot snapshot) {
+        List<String> cycle = snapshot.cycle();
+        List<String> nodes = new ArrayList<>(cycle.isEmpty() ? List.of() : cycle.subList(0, cycle.size() - 1));
+        for (DeadlockSnapshot.Edge e : snapshot.edges()) {
+            for (String n : List.of(e.thread(), e.lock(), e.holder())) {
+                if (!nodes.contains(n)) {
+                    nodes.add(n);
+                }
+            }
+        }
+        return nodes;
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
  *
  * <p>图表里的中文需要一个中文字体（CJK font）。没有的话，JFreeChart 会把每个汉字画成一个方框。
  * 这里按顺序查找常见的中文字体；一个也没有时抛出异常，告诉你该安装什么。
+ *
+ * <p>Thread-safety: call from any thread; the font found first is remembered (a benign race may look twice).
  */
 public final class Fonts {
 

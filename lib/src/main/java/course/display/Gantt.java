@@ -36,6 +36,8 @@ import course.base.Args;
  *         new Gantt.Bar("核 0", 0, 10, "任务 A", "A"),
  *         new Gantt.Bar("核 0", 10, 20, "任务 B", "B")))
  * }</pre>
+ *
+ * <p>Thread-safety: stateless; call from any thread.
  */
 public final class Gantt {
 
@@ -66,7 +68,21 @@ public final class Gantt {
      * Draws the bars with fixed colours for some series (for example 执行 green, 等待 grey).
      */
     public static BufferedImage chart(String title, String timeAxis, List<Bar> bars, Map<String, Color> colours) {
-        List<String> rows = new ArrayList<>(new LinkedHashSet<>(bars.stream().map(Bar::row).toList()));
+        int rows = rows(bars).size();
+        return Charts.render(build(title, timeAxis, bars, colours), Charts.WIDTH, Math.max(220, 90 + 44 * rows));
+    }
+
+    /** The rows in order of first appearance. */
+    static List<String> rows(List<Bar> bars) {
+        return new ArrayList<>(new LinkedHashSet<>(bars.stream().map(Bar::row).toList()));
+    }
+
+    /**
+     * The themed chart {@link #chart} draws: one interval series per colour key (in order of first appearance),
+     * rows top to bottom on a symbol axis, a white label annotation on each bar wide enough for its text.
+     */
+    static JFreeChart build(String title, String timeAxis, List<Bar> bars, Map<String, Color> colours) {
+        List<String> rows = rows(bars);
         Map<String, XYIntervalSeries> series = new LinkedHashMap<>();
         for (Bar b : bars) {
             int y = rows.size() - 1 - rows.indexOf(b.row());
@@ -112,7 +128,6 @@ public final class Gantt {
                 plot.addAnnotation(a);
             }
         }
-        int height = Math.max(220, 90 + 44 * rows.size());
-        return Charts.render(chart, Charts.WIDTH, height);
+        return chart;
     }
 }

@@ -8,6 +8,8 @@ import course.base.Args;
  * <p>单元格最后一个表达式如果是 {@code Html}，笔记本把它显示成网页内容（例如表格）；
  * {@code toString()} 返回同一段 HTML 源码。
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param html the markup
  */
 public record Html(String html) {

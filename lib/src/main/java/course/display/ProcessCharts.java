@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import course.base.Args;
 
 /**
- * Charts for the process notebooks (09–12): speed-up against the number of workers.
+ * Charts for the process notebooks (12–15): speed-up against the number of workers.
  *
  * <p>多进程笔记本用的图：加速比（speed-up）= 1 个工作者的耗时 ÷ k 个工作者的耗时，
  * 和"理想的线性加速"（k 个工作者快 k 倍，但不超过 CPU 核数）画在一起。
@@ -16,6 +16,8 @@ import course.base.Args;
  * <pre>{@code
  * ProcessCharts.speedup("CPU 密集型：加速比", Map.of("线程", Map.of(1, 0.9, 2, 0.46)), 2)
  * }</pre>
+ *
+ * <p>Thread-safety: stateless; call from any thread.
  */
 public final class ProcessCharts {
 
@@ -31,6 +33,14 @@ public final class ProcessCharts {
      * @throws IllegalArgumentException when a series has no time for 1 worker
      */
     public static BufferedImage speedup(String title, Map<String, ? extends Map<Integer, Double>> seconds, int cores) {
+        return Charts.lines(title, "工作者个数 (线程数 / 进程数)", "加速比 (倍)", speedupLines(seconds, cores));
+    }
+
+    /**
+     * The lines {@link #speedup} draws: for each series, workers → t(1) / t(k) in order of k; last, the ideal
+     * line min(k, cores) (or k) over every k measured.
+     */
+    static Map<String, Map<Integer, Double>> speedupLines(Map<String, ? extends Map<Integer, Double>> seconds, int cores) {
         Map<String, Map<Integer, Double>> lines = new LinkedHashMap<>();
         TreeMap<Integer, Double> ideal = new TreeMap<>();
         seconds.forEach((name, byWorkers) -> {
@@ -45,6 +55,6 @@ public final class ProcessCharts {
             lines.put(name, s);
         });
         lines.put(cores > 0 ? "理想 (最多 " + cores + " 核)" : "理想 (线性)", ideal);
-        return Charts.lines(title, "工作者个数 (线程数 / 进程数)", "加速比 (倍)", lines);
+        return lines;
     }
 }

@@ -40,6 +40,8 @@ import course.base.Args;
  *
  * <p>竞态实验的图和表：jcstress 风格的结果表、最终值的直方图（绿色 = 正确，红色 = 丢失更新）、
  * 各写法"有丢失更新的运行"所占比例、每次 +1 的耗时。
+ *
+ * <p>Thread-safety: stateless; each call draws from the immutable results it is given.
  */
 public final class RaceCharts {
 
@@ -88,71 +90,84 @@ public final class RaceCharts {
 
     /** {@link #histogram(RaceResult)} with {@code bins} bins below the expected total. */
     public static BufferedImage histogram(RaceResult r, int bins) {
+        JFreeChart chart = colouredBars(
+                String.format(Locale.ROOT, "%s%s：%d 次运行的最终值", r.strategy().label(), r.widened() ? "（演示模式）" : "",
+                        r.finals().size()),
+                "最终值（期望 " + String.format(Locale.ROOT, "%,d", r.expected()) + "）", "运行次数", "运行次数",
+                histogramBars(r, bins), PlotOrientation.VERTICAL, new StandardCategoryItemLabelGenerator());
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        plot.getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        return Charts.render(chart);
+    }
+
+    /** One bar of a chart drawn in a colour of its own. */
+    record Bar(String label, double value, Color colour) {
+    }
+
+    /**
+     * The bars of {@link #histogram}: equal-width bins of lost-update values (red), the exact expected total
+     * (green), and, only when some run exceeded it, one bar of forbidden values (black).
+     */
+    static List<Bar> histogramBars(RaceResult r, int bins) {
         Args.positive("bins", bins, "分组数");
         long expected = r.expected();
         long lo = r.finals().stream().mapToLong(Long::longValue).min().orElse(expected);
         long hi = r.finals().stream().mapToLong(Long::longValue).max().orElse(expected);
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        List<Color> colours = new ArrayList<>();
+        List<Bar> bars = new ArrayList<>();
         long below = Math.min(hi, expected - 1);
         if (lo < expected) {
             long width = Math.max(1, (below - lo + bins) / bins);
             for (long start = lo; start <= below; start += width) {
                 long end = Math.min(below, start + width - 1);
                 long s = start;
-                int c = (int) r.finals().stream().filter(v -> v >= s && v <= end).count();
-                counts.put(start == end ? compact(start, expected) : compact(start, expected) + "–" + compact(end, expected), c);
-                colours.add(LOST);
+                long c = r.finals().stream().filter(v -> v >= s && v <= end).count();
+                bars.add(new Bar(start == end ? compact(start, expected)
+                        : compact(start, expected) + "–" + compact(end, expected), c, LOST));
             }
         }
-        counts.put(compact(expected, expected) + "（正确）", (int) r.finals().stream().filter(v -> v == expected).count());
-        colours.add(CORRECT);
+        bars.add(new Bar(compact(expected, expected) + "（正确）", r.finals().stream().filter(v -> v == expected).count(),
+                CORRECT));
         long over = r.finals().stream().filter(v -> v > expected).count();
         if (over > 0) {
-            counts.put("> " + compact(expected, expected) + "（禁止）", (int) over);
-            colours.add(FORBIDDEN);
+            bars.add(new Bar("> " + compact(expected, expected) + "（禁止）", over, FORBIDDEN));
         }
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        counts.forEach((k, v) -> data.addValue(v, "运行次数", k));
-        JFreeChart chart = ChartFactory.createBarChart(
-                String.format(Locale.ROOT, "%s%s：%d 次运行的最终值", r.strategy().label(), r.widened() ? "（演示模式）" : "",
-                        r.finals().size()),
-                "最终值（期望 " + String.format(Locale.ROOT, "%,d", expected) + "）", "运行次数", data,
-                PlotOrientation.VERTICAL, false, false, false);
-        CategoryPlot plot = chart.getCategoryPlot();
-        plot.setRenderer(colouredBars(colours, new StandardCategoryItemLabelGenerator()));
-        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-        plot.getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        return Charts.render(chart);
+        return bars;
     }
 
     /** Horizontal bars: the share of runs with lost updates, per result (labelled strategy and mode). */
     public static BufferedImage lostShare(String title, List<RaceResult> results) {
-        DefaultCategoryDataset data = new DefaultCategoryDataset();
-        List<Color> colours = new ArrayList<>();
-        for (RaceResult r : results) {
-            data.addValue(100 * r.lostShare(), "比例", r.strategy().label() + (r.widened() ? "（演示）" : ""));
-            colours.add(r.strategy().safe() ? CORRECT : LOST);
-        }
-        JFreeChart chart = ChartFactory.createBarChart(title, "写法", "有丢失更新的运行 (%)", data,
-                PlotOrientation.HORIZONTAL, false, false, false);
+        JFreeChart chart = colouredBars(title, "写法", "有丢失更新的运行 (%)", "比例", lostShareBars(results),
+                PlotOrientation.HORIZONTAL, new StandardCategoryItemLabelGenerator(" {2} %", new DecimalFormat("0")));
         CategoryPlot plot = chart.getCategoryPlot();
-        BarRenderer renderer = colouredBars(colours,
-                new StandardCategoryItemLabelGenerator(" {2} %", new DecimalFormat("0")));
-        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
-        plot.setRenderer(renderer);
+        plot.getRenderer().setDefaultPositiveItemLabelPosition(
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
         plot.getRangeAxis().setRange(0, 110);
         return Charts.render(chart);
     }
 
+    /** The bars of {@link #lostShare}: percent of runs with lost updates; safe strategies green, unsafe red. */
+    static List<Bar> lostShareBars(List<RaceResult> results) {
+        return results.stream().map(r -> new Bar(r.strategy().label() + (r.widened() ? "（演示）" : ""),
+                100 * r.lostShare(), r.strategy().safe() ? CORRECT : LOST)).toList();
+    }
+
     /** Grouped bars: nanoseconds per increment, one group per thread count, one bar per strategy. */
     public static BufferedImage cost(RaceCostResult result) {
+        return costBars(result).chart();
+    }
+
+    /** The chart {@link #cost} draws: one series per strategy, thread counts as categories, ns rounded to 0.01. */
+    static Charts.GroupedBars costBars(RaceCostResult result) {
         Map<String, Map<String, Double>> series = new LinkedHashMap<>();
         for (RaceCostResult.Point p : result.points()) {
             series.computeIfAbsent(p.strategy().label(), k -> new LinkedHashMap<>())
                     .put(p.threads() + " 个线程", Math.round(p.nanosPerIncrement() * 100) / 100.0);
         }
-        return Charts.groupedBars("每次 +1 的平均耗时（所有线程同时不停地加同一个计数器）", "线程数", "耗时 (纳秒/次)", series, true);
+        Charts.GroupedBars chart = Charts.groupedBars("每次 +1 的平均耗时（所有线程同时不停地加同一个计数器）", "线程数",
+                "耗时 (纳秒/次)");
+        series.forEach(chart::series);
+        return chart;
     }
 
     /** 12345 → "12,345"; 1 234 567 → "1.235M" when the scale reaches millions: short axis labels. */
@@ -163,8 +178,15 @@ public final class RaceCharts {
         return String.format(Locale.ROOT, "%,d", v);
     }
 
-    /** Flat bars without shadows, column i painted {@code colours.get(i)}, each labelled by {@code labels}. */
-    private static BarRenderer colouredBars(List<? extends Paint> colours, StandardCategoryItemLabelGenerator labels) {
+    /** A bar chart of {@code bars} in one series, each bar in its own colour, flat, labelled by {@code labels}. */
+    private static JFreeChart colouredBars(String title, String categoryAxis, String valueAxis, String seriesName,
+                                           List<Bar> bars, PlotOrientation orientation,
+                                           StandardCategoryItemLabelGenerator labels) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        bars.forEach(b -> data.addValue(b.value(), seriesName, b.label()));
+        JFreeChart chart = ChartFactory.createBarChart(title, categoryAxis, valueAxis, data, orientation, false, false,
+                false);
+        List<Color> colours = bars.stream().map(Bar::colour).toList();
         BarRenderer renderer = new BarRenderer() {
             @Override
             public Paint getItemPaint(int row, int column) {
@@ -175,6 +197,7 @@ public final class RaceCharts {
         renderer.setShadowVisible(false);
         renderer.setDefaultItemLabelGenerator(labels);
         renderer.setDefaultItemLabelsVisible(true);
-        return renderer;
+        chart.getCategoryPlot().setRenderer(renderer);
+        return chart;
     }
 }

@@ -49,6 +49,11 @@ public final class SchedCharts {
 
     /** {@link #gantt(ScheduleResult)} with a title of your own. */
     public static BufferedImage gantt(String title, ScheduleResult s) {
+        return Gantt.chart(title, "时间 (ms)", ganttBars(s));
+    }
+
+    /** The bars {@link #gantt} draws: an empty bar first on every core (so an idle core keeps its row), then each slice. */
+    static List<Gantt.Bar> ganttBars(ScheduleResult s) {
         List<Gantt.Bar> bars = new ArrayList<>();
         String anyJob = s.metrics().get(0).job();
         for (int c = 0; c < s.cores(); c++) {
@@ -57,7 +62,7 @@ public final class SchedCharts {
         for (ScheduleResult.Slice x : s.slices()) {
             bars.add(new Gantt.Bar("核 " + x.core(), x.start(), x.end(), x.job(), x.job()));
         }
-        return Gantt.chart(title, "时间 (ms)", bars);
+        return bars;
     }
 
     /** A timeline with one row per job, coloured by state (新建/就绪/执行/等待/终止). */
@@ -67,12 +72,17 @@ public final class SchedCharts {
 
     /** {@link #states(ScheduleResult)} with a title of your own. */
     public static BufferedImage states(String title, ScheduleResult s) {
+        return Gantt.chart(title, "时间 (ms)", stateBars(s), STATE_COLOURS);
+    }
+
+    /** The bars {@link #states} draws: one per state span, coloured and labelled by the state (终止 unlabelled). */
+    static List<Gantt.Bar> stateBars(ScheduleResult s) {
         List<Gantt.Bar> bars = new ArrayList<>();
         for (ScheduleResult.StateSpan x : s.states()) {
             String st = x.state().chinese();
             bars.add(new Gantt.Bar(x.job(), x.start(), x.end(), st, x.state() == JobState.TERMINATED ? "" : st));
         }
-        return Gantt.chart(title, "时间 (ms)", bars, STATE_COLOURS);
+        return bars;
     }
 
     /** Per-job metrics and the averages as a Tablesaw table, to compute on (the last row, 平均, holds averages and totals). */
@@ -122,7 +132,11 @@ public final class SchedCharts {
      * @param schedules label → schedule, in display order
      */
     public static BufferedImage compare(String title, Map<String, ScheduleResult> schedules) {
-        Map<String, Map<String, Double>> series = new LinkedHashMap<>();
+        return compareBars(title, schedules).chart();
+    }
+
+    /** The chart {@link #compare} draws: series 总用时, 平均周转时间, 平均等待时间; one category per schedule. */
+    static Charts.GroupedBars compareBars(String title, Map<String, ScheduleResult> schedules) {
         Map<String, Double> makespan = new LinkedHashMap<>();
         Map<String, Double> turnaround = new LinkedHashMap<>();
         Map<String, Double> waiting = new LinkedHashMap<>();
@@ -131,9 +145,9 @@ public final class SchedCharts {
             turnaround.put(label, round(s.averageTurnaround()));
             waiting.put(label, round(s.averageWaiting()));
         });
-        series.put("总用时", makespan);
-        series.put("平均周转时间", turnaround);
-        series.put("平均等待时间", waiting);
-        return Charts.groupedBars(title, "", "时间 (ms)", series, true);
+        return Charts.groupedBars(title, "", "时间 (ms)")
+                .series("总用时", makespan)
+                .series("平均周转时间", turnaround)
+                .series("平均等待时间", waiting);
     }
 }

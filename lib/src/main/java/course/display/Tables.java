@@ -8,6 +8,8 @@ import tech.tablesaw.columns.Column;
  * Turns a Tablesaw {@link Table} into HTML that a notebook shows as a table.
  *
  * <p>把 Tablesaw 表格变成笔记本里显示的 HTML 表格：{@code Tables.html(table)} 放在单元格最后一行即可。
+ *
+ * <p>Thread-safety: stateless; do not change the Tablesaw table while it is being turned into HTML.
  */
 public final class Tables {
 

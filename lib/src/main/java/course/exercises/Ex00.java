@@ -10,6 +10,9 @@ import course.timing.Timings;
  * Checks for the exercise of notebook 00 (目录): using {@link Timings}.
  *
  * <p>笔记本 00 的练习检查：用 {@code Timings} 测量 {@code Thread.sleep(50)} 三次。
+ *
+ * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
+ * it starts.
  */
 public final class Ex00 {
 

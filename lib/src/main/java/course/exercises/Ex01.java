@@ -13,6 +13,9 @@ import course.sched.Scheduler;
  * Checks for the exercises of notebook 01 (多任务).
  *
  * <p>笔记本 01 的练习检查：预测轮转调度的完成时间；找出最少要几个核。
+ *
+ * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
+ * it starts.
  */
 public final class Ex01 {
 

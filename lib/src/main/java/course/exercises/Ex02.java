@@ -14,6 +14,9 @@ import course.cpu.Program;
  * Checks for the exercises of notebook 02 (CPU执行程序的原理).
  *
  * <p>笔记本 02 的练习检查：自己写一个带循环的程序；预测一个程序要走多少步。
+ *
+ * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
+ * it starts.
  */
 public final class Ex02 {
 

@@ -11,6 +11,9 @@ import course.check.Exercise.Verdict;
  * Checks for the exercises of notebook 03 (程序、进程与线程).
  *
  * <p>笔记本 03 的练习检查：让一个线程进入 TIMED_WAITING；把 Java 的线程状态对应到进程的三种状态。
+ *
+ * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
+ * it starts.
  */
 public final class Ex03 {
 

@@ -11,6 +11,9 @@ import course.check.Exercise.Verdict;
  * Checks for the exercises of notebook 04 (线程的创建).
  *
  * <p>笔记本 04 的练习检查。每个方法接收学习者写的代码（一个 lambda），运行它并给出反馈。
+ *
+ * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
+ * it starts.
  */
 public final class Ex04 {
 

@@ -74,36 +74,8 @@ public final class Ex05 {
                 .verdict();
     }
 
-    /** Every final value of n threads each doing one LOAD/ADD/STORE, by exhaustive search. */
+    /** Every final value of n threads each doing one {@code count = count + 1}: the simulator's exhaustive search. */
     static Set<Long> possible(int n) {
-        Set<Long> out = new TreeSet<>();
-        explore(new int[n], new long[n], 0, n, out);
-        return out;
-    }
-
-    /** pc[i]: 0 = before LOAD, 1 = loaded, 2 = stored. */
-    private static void explore(int[] pc, long[] reg, long memory, int n, Set<Long> out) {
-        boolean any = false;
-        for (int i = 0; i < n; i++) {
-            if (pc[i] == 2) {
-                continue;
-            }
-            any = true;
-            int oldPc = pc[i];
-            long oldReg = reg[i];
-            if (pc[i] == 0) {
-                reg[i] = memory + 1; // LOAD + ADD
-                pc[i] = 1;
-                explore(pc, reg, memory, n, out);
-            } else {
-                pc[i] = 2;
-                explore(pc, reg, reg[i], n, out); // STORE
-            }
-            pc[i] = oldPc;
-            reg[i] = oldReg;
-        }
-        if (!any) {
-            out.add(memory);
-        }
+        return Interleavings.counterIncrements(n, 1).values();
     }
 }

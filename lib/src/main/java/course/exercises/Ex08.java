@@ -17,6 +17,9 @@ import course.threads.ThreadLab;
  *
  * <p>笔记本 08 的练习检查。练习 1 的账户锁由检查程序提供：它等锁时可以被中断，
  * 并且第一次加锁后会让两个线程碰头，所以顺序不对就一定死锁——但检查会中断它们，内核不会卡住。
+ *
+ * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
+ * it starts.
  */
 public final class Ex08 {
 

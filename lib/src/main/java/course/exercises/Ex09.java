@@ -15,6 +15,9 @@ import course.check.Exercise.Verdict;
  *
  * <p>笔记本 09 的练习检查。学习者的代码在一个有时间限制的线程里运行：就算它一直等下去，
  * 检查也会结束，并把它留下的线程中断掉，内核不会被卡住。
+ *
+ * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
+ * it starts.
  */
 public final class Ex09 {
 

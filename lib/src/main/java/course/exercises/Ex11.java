@@ -13,6 +13,9 @@ import course.check.Exercise.Verdict;
  * Checks for the exercises of notebook 11 (线程池).
  *
  * <p>笔记本 11 的练习检查。任务只是睡一会儿（模拟下载网页），所以结果不依赖网络。
+ *
+ * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
+ * it starts.
  */
 public final class Ex11 {
 

@@ -13,6 +13,9 @@ import course.process.demo.NumsChild;
  * Checks for the exercises of notebook 12 (多进程).
  *
  * <p>笔记本 12 的练习检查。
+ *
+ * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
+ * it starts.
  */
 public final class Ex12 {
 

@@ -14,6 +14,9 @@ import course.process.demo.QueueWriterChild;
  * Checks for the exercises of notebook 13 (进程间通信).
  *
  * <p>笔记本 13 的练习检查。
+ *
+ * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
+ * it starts.
  */
 public final class Ex13 {
 

@@ -12,6 +12,9 @@ import course.process.ProcessPool;
  * Checks for the exercises of notebook 14 (进程池).
  *
  * <p>笔记本 14 的练习检查。
+ *
+ * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
+ * it starts.
  */
 public final class Ex14 {
 

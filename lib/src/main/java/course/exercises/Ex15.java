@@ -10,6 +10,9 @@ import course.check.Exercise.Verdict;
  * Checks for the exercises of notebook 15 (总结: 线程 vs 进程 vs 虚拟线程).
  *
  * <p>笔记本 15 的练习检查。
+ *
+ * <p>Thread-safety: call a check from the cell's thread; a check runs the learner's code and waits for every thread
+ * it starts.
  */
 public final class Ex15 {
 

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeoutException;
  * Runs a learner's code with a time limit on a daemon thread, and finds the threads it left running.
  *
  * <p>在一个守护线程里运行学习者的代码，限定时间；结束后找出它启动了、还没结束的线程。
+ *
+ * <p>Thread-safety: call from one thread; the learner's code runs on a daemon thread of its own.
  */
 final class LearnerRun<R> {
 

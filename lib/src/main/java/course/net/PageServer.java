@@ -70,11 +70,14 @@ public final class PageServer implements AutoCloseable {
     private final InFlight inFlight = new InFlight();
     private final InFlight group;
     private final List<Thread> serverThreads = new CopyOnWriteArrayList<>();
+    /** Every thread the pool made: awaitTermination returns before a worker thread has quite ended. */
+    private final List<Thread> workerThreads;
     private volatile boolean closed;
 
-    private PageServer(HttpServer http, ThreadPoolExecutor workers, InFlight group) {
+    private PageServer(HttpServer http, ThreadPoolExecutor workers, List<Thread> workerThreads, InFlight group) {
         this.http = http;
         this.workers = workers;
+        this.workerThreads = workerThreads;
         this.group = group;
     }
 
@@ -90,10 +93,12 @@ public final class PageServer implements AutoCloseable {
     /** Like {@link #start()}; {@code group} also counts this server's requests in flight (see {@link PageSites}). */
     static PageServer start(InFlight group) {
         AtomicInteger n = new AtomicInteger();
+        List<Thread> workerThreads = new CopyOnWriteArrayList<>();
         ThreadPoolExecutor workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
                 new SynchronousQueue<>(), r -> {
                     Thread t = new Thread(r, "页面服务器-" + n.incrementAndGet());
                     t.setDaemon(true);
+                    workerThreads.add(t);
                     return t;
                 });
         Set<Thread> before = Thread.getAllStackTraces().keySet();
@@ -105,7 +110,7 @@ public final class PageServer implements AutoCloseable {
             throw new IllegalStateException("cannot bind 127.0.0.1 / 无法在本机 127.0.0.1 上启动服务器: " + e, e);
         }
         http.setExecutor(workers);
-        PageServer server = new PageServer(http, workers, group);
+        PageServer server = new PageServer(http, workers, workerThreads, group);
         server.page("/", Duration.ZERO, 0);
         http.createContext("/", server::handle);
         http.start();
@@ -210,7 +215,10 @@ public final class PageServer implements AutoCloseable {
         return requests.get();
     }
 
-    /** How many requests are being answered right now. */
+    /**
+     * How many requests are being answered right now: a request counts from its arrival until its answer is ready
+     * to send, so requests sent one after another, each after reading the last answer, never count twice.
+     */
     public int inFlight() {
         return inFlight.now();
     }
@@ -242,6 +250,9 @@ public final class PageServer implements AutoCloseable {
         workers.shutdownNow();
         try {
             workers.awaitTermination(5, TimeUnit.SECONDS);
+            for (Thread t : workerThreads) {
+                t.join(5000);
+            }
             for (Thread t : serverThreads) {
                 t.join(5000);
             }
@@ -264,36 +275,45 @@ public final class PageServer implements AutoCloseable {
         requests.incrementAndGet();
         inFlight.enter();
         group.enter();
+        boolean counted = true;
         try {
             exchange.getRequestBody().readAllBytes();
             Route r = routes.get(exchange.getRequestURI().getPath());
+            int status;
+            String text;
             if (r == null) {
-                send(exchange, 404, "404 没有这个页面: " + exchange.getRequestURI().getPath());
-                return;
-            }
-            if (r.hang()) {
+                status = 404;
+                text = "404 没有这个页面: " + exchange.getRequestURI().getPath();
+            } else if (r.hang()) {
                 closing.await();
                 return;
-            }
-            if (!r.delay().isZero() && closing.await(r.delay().toNanos(), TimeUnit.NANOSECONDS)) {
+            } else if (!r.delay().isZero() && closing.await(r.delay().toNanos(), TimeUnit.NANOSECONDS)) {
                 return;
+            } else if (r.status() != 200) {
+                status = r.status();
+                text = r.status() + " 页面出错了（故意的）: " + r.path();
+            } else {
+                status = 200;
+                text = r.path().equals("/") ? toString() : body(r.path(), r.size());
             }
-            if (r.status() != 200) {
-                send(exchange, r.status(), r.status() + " 页面出错了（故意的）: " + r.path());
-                return;
-            }
-            if (r.path().equals("/")) {
-                send(exchange, 200, toString());
-                return;
-            }
-            send(exchange, 200, body(r.path(), r.size()));
+            // The answer is ready: the request stops counting before its bytes go out, so a client that sends its
+            // next request only after reading this answer is never counted twice at once.
+            leave();
+            counted = false;
+            send(exchange, status, text);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
             exchange.close();
-            group.leave();
-            inFlight.leave();
+            if (counted) {
+                leave();
+            }
         }
+    }
+
+    private void leave() {
+        group.leave();
+        inFlight.leave();
     }
 
     private static void send(HttpExchange exchange, int status, String text) throws IOException {

@@ -23,6 +23,8 @@ import course.base.Text;
  * <pre>
  * java -cp lib/target/course-lib.jar course.race.RaceReportMain [--runs 50] [--widened-increments 5000]
  * </pre>
+ *
+ * <p>Thread-safety: a command-line main; it runs the experiments one after another.
  */
 public final class RaceReportMain {
 

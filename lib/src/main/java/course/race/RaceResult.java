@@ -23,6 +23,8 @@ import course.timing.Timings;
  *   <li>{@link Grade#FORBIDDEN 禁止}：大于期望值或小于理论最小值，任何写法都不可能出现。</li>
  * </ul>
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param strategy   how the counter was incremented
  * @param threads    threads per run
  * @param increments increments per thread per run

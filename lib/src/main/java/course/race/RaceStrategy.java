@@ -16,6 +16,14 @@ import java.util.function.Supplier;
  * 后四种（synchronized、ReentrantLock、AtomicLong、LongAdder）保证结果正确。
  * 每种写法的循环都写在各自的类里，让 JIT 对每种写法单独优化（普通字段的循环可能被 JIT 合并，
  * 这正是"竞争有时看不见"的原因之一）。
+ *
+ * <p>The loops below look alike on purpose (the enum constants' factories too): each counter class has its own
+ * {@code add}, {@code batch} and {@code addWidened}, so the JIT compiles and profiles each strategy's loop
+ * separately, as JMH's benchmark methods are ({@code course.bench.LockCostBench}). One shared loop over a
+ * {@code SharedCounter} call would be compiled once for all strategies, with a megamorphic call inside, and
+ * would hide what the JIT does to the plain field. Do not merge them.
+ *
+ * <p>Thread-safety: the constants are immutable; each counter is meant to be shared by the threads of one run.
  */
 public enum RaceStrategy {
 

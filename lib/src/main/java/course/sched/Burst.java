@@ -8,6 +8,8 @@ import course.base.Args;
  * <p>任务的一段：要在 CPU 上算 {@code ms} 毫秒（CPU burst），或者不占 CPU 地等 {@code ms} 毫秒
  * （等磁盘、网络、sleep……）。
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param cpu whether it needs a CPU (true) or waits (false)
  * @param ms  length in milliseconds, positive
  */

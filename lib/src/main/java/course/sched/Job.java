@@ -16,6 +16,8 @@ import course.base.Args;
  * Job.cpu("写作业", 30)                                         // 只算 30 ms
  * }</pre>
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param name    shown in charts and tables
  * @param arrival arrival time in ms, ≥ 0
  * @param bursts  at least one; consecutive bursts may be of any kind

@@ -29,7 +29,8 @@ import course.base.Args;
  * finished waits end; arrivals and then wake-ups join the tail of the ready queue (in job order); free cores
  * take jobs from the head, lowest core first; then each core whose time slice has expired gives its job back
  * to the tail only if another job is ready, otherwise the job keeps running with a fresh slice.
- * Immutable: {@link #cores(int)} and {@link #quantum(int)} return new schedulers.
+ *
+ * <p>Thread-safety: immutable; {@link #cores(int)} and {@link #quantum(int)} return new schedulers.
  */
 public final class Scheduler {
 

@@ -19,6 +19,8 @@ import course.base.Args;
  * System.out.println(t);   // 两个线程: 中位数 2.003 s (最快 2.001 s, 最慢 2.010 s, 3 次)
  * }</pre>
  *
+ * <p>Thread-safety: immutable; {@link #measure} runs the task in the calling thread.
+ *
  * @param label   what was measured
  * @param samples one duration per run, in run order
  */

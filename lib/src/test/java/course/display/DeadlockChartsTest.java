@@ -34,6 +34,7 @@ class DeadlockChartsTest {
             }
         };
         DeadlockSnapshot r = DeadlockDetector.using(probe).name(a, "锁A").name(b, "锁B").detect();
+        assertEquals(List.of("线程1", "锁B", "线程2", "锁A"), DeadlockCharts.nodes(r), "the cycle, placed round the circle");
         BufferedImage img = DeadlockCharts.waitFor(r);
         assertEquals(640, img.getWidth());
         assertEquals(DeadlockCharts.THREAD.getRGB(), img.getRGB(221, 141), "线程1 is a blue circle top left");

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.jfree.data.category.CategoryDataset;
 import org.junit.jupiter.api.Test;
 
 import course.sched.Burst;
@@ -20,6 +22,9 @@ class SchedChartsTest {
             Job.of("听音乐", Burst.cpu(5), Burst.io(15), Burst.cpu(5), Burst.io(15), Burst.cpu(5)),
             Job.cpu("写作业", 30)};
 
+    static final Job A = Job.cpu("A", 30);
+    static final Job B = Job.cpu("B", 20);
+
     @Test
     void metricsTableHasOneRowPerJobPlusAverage() {
         ScheduleResult s = Scheduler.roundRobin().run(JOBS);
@@ -27,6 +32,37 @@ class SchedChartsTest {
         assertEquals(4, t.rowCount());
         assertEquals("平均", t.stringColumn("任务").get(3));
         assertTrue(SchedCharts.table(s).toHtml().contains("周转时间 (ms)"));
+    }
+
+    @Test
+    void ganttHasARowForEveryCoreEvenAnIdleOneAndOneBarPerSlice() {
+        ScheduleResult s = Scheduler.roundRobin().cores(3).run(A, B); // core 2 never runs anything
+        List<Gantt.Bar> bars = SchedCharts.ganttBars(s);
+        assertEquals(List.of("核 0", "核 1", "核 2"), Gantt.rows(bars));
+        List<Gantt.Bar> slices = bars.subList(3, bars.size());
+        assertEquals(s.slices().size(), slices.size());
+        assertEquals(List.of("A", "B"), slices.stream().map(Gantt.Bar::label).distinct().sorted().toList());
+        assertEquals(50.0, slices.stream().mapToDouble(b -> b.end() - b.start()).sum(), "30 + 20 ms of CPU");
+    }
+
+    @Test
+    void stateTimelineHasOneRowPerJobColouredByState() {
+        ScheduleResult s = Scheduler.roundRobin().run(A, B);
+        List<Gantt.Bar> bars = SchedCharts.stateBars(s);
+        assertEquals(List.of("A", "B"), Gantt.rows(bars));
+        assertTrue(bars.stream().allMatch(b -> SchedCharts.STATE_COLOURS.containsKey(b.series())), bars::toString);
+        assertEquals(List.of("执行", "就绪", "执行", "就绪", "执行"),
+                bars.stream().filter(b -> b.row().equals("A")).map(Gantt.Bar::series).toList(), "A 0-10, B, A, B, A");
+    }
+
+    @Test
+    void compareHasThreeSeriesAndOneCategoryPerSchedule() {
+        Map<String, ScheduleResult> byCores = new LinkedHashMap<>();
+        byCores.put("1 个核", Scheduler.roundRobin().run(A, B));
+        byCores.put("2 个核", Scheduler.roundRobin().cores(2).run(A, B));
+        CategoryDataset data = SchedCharts.compareBars("比较", byCores).build().getCategoryPlot().getDataset();
+        assertEquals(List.of("总用时", "平均周转时间", "平均等待时间"), data.getRowKeys());
+        assertEquals(ChartsTest.ordered("1 个核", 50, "2 个核", 30), ChartsTest.values(data, "总用时"));
     }
 
     @Test
@@ -39,6 +75,6 @@ class SchedChartsTest {
             CpuChartsTest.save(SchedCharts.states(s), "states-" + cores);
         }
         CpuChartsTest.save(SchedCharts.compare("同样 3 个任务，不同核数", byCores), "compare");
-        assertTrue(SchedCharts.gantt(byCores.get("4 个核")).getHeight() >= 220);
+        assertEquals(90 + 44 * 4, SchedCharts.gantt(byCores.get("4 个核")).getHeight(), "one row per core");
     }
 }

@@ -187,18 +187,12 @@ class Ex17Test {
         assertFalse(v.toString().contains("✔"), v.toString());
     }
 
-    /** Every item except the ones that measure time (they are shown by the solution notebook's run). */
-    private static void passesExceptTiming(Verdict v, String timingItem) {
-        List<Item> failed = v.items().stream().filter(i -> !i.passed()).toList();
-        assertTrue(failed.stream().allMatch(i -> i.what().contains(timingItem)), v.toString());
-    }
-
     @Test
     void theReferenceCrawlerIsCorrectPoliteAndCancels() {
         passes(Ex17.crawlCorrect(Ex17Test::crawl));
         passes(Ex17.crawlPolite(Ex17Test::crawl));
-        passesExceptTiming(Ex17.crawlFast(Ex17Test::crawl), "用时");
-        passesExceptTiming(Ex17.crawlDeadline(Ex17Test::crawl), "用时");
+        Verdicts.passesExceptTiming(Ex17.crawlFast(Ex17Test::crawl), "用时");
+        Verdicts.passesExceptTiming(Ex17.crawlDeadline(Ex17Test::crawl), "用时");
     }
 
     @Test
@@ -222,7 +216,7 @@ class Ex17Test {
         passes(Ex17.bankRules(SafeBank::new));
         passes(Ex17.bankNoDeadlock(SafeBank::new));
         passes(Ex17.bankTotal(SafeBank::new));
-        passesExceptTiming(Ex17.bankFast(SafeBank::new), "用时");
+        Verdicts.passesExceptTiming(Ex17.bankFast(SafeBank::new), "用时");
     }
 
     @Test

@@ -41,6 +41,17 @@ class PageServerTest {
     }
 
     @Test
+    void requestsSentOneAfterAnotherAreNeverInFlightTogether() throws Exception {
+        try (PageServer server = PageServer.start().page("/a", Duration.ZERO, 10)) {
+            for (int i = 0; i < 50; i++) {
+                CLIENT.send(HttpRequest.newBuilder(server.uri("/a")).build(), HttpResponse.BodyHandlers.ofString());
+            }
+            assertEquals(50, server.requests());
+            assertEquals(1, server.maxInFlight(), "an answer stops counting before the client can read it");
+        }
+    }
+
+    @Test
     void pageAnswersWithTheChosenSizeNoSoonerThanItsDelay() throws Exception {
         try (PageServer server = PageServer.start().page("/slow", Duration.ofMillis(300), 1234)) {
             long t0 = System.nanoTime();
