@@ -1,13 +1,17 @@
-"""Writes the course as a static, offline HTML site from executed notebooks.
+"""Writes the course as a static, offline HTML site from executed notebooks: the learners' site, or the
+teachers' pages.
 
-usage: export_site.py EXECUTED_DIR SITE_DIR
+usage: export_site.py EXECUTED_DIR SITE_DIR              the learners' site: the lessons only
+       export_site.py --teachers EXECUTED_DIR PAGES_DIR  the teachers' pages: the reference solutions
 
-EXECUTED_DIR holds executed notebooks (./course run or ./course test put them in build/executed):
-the course notebooks at its top, reference solutions in solutions/. SITE_DIR gets index.html (the
-table of contents) and one page per notebook, each linking to the previous and next page and to the
-index. Charts are embedded as base64 PNG; the pages load no script from a file:// path or the
-network, so they read the same offline, on a file share or on any web server. The only scripts left are the
-course's own widgets (inline, marked data-course-widget).
+EXECUTED_DIR holds executed notebooks (./course run or ./course test put them in build/executed): the
+lessons at its top, reference solutions in solutions/. The learners' site (./course html: site/) has
+index.html (the table of contents) and one page per lesson; no solution page and no link to one: a class
+can be given the site as it is. The teachers' pages (./course html --teachers: site-teachers/) have their
+own index.html and one page per solution, each marked as a reference solution. Every page links the
+previous and next page of its kind and its index. Charts are embedded as base64 PNG; the pages load no
+script from a file:// path or the network, so they read the same offline, on a file share or on any web
+server. The only scripts left are the course's own widgets (inline, marked data-course-widget).
 """
 import glob
 import html
@@ -37,6 +41,8 @@ STYLE = """
   table.course-table caption { font-weight: bold; text-align: left; }
   .binder-badge { display: inline-block; padding: 1px 8px; border-radius: 4px; background: #579aca;
                   color: #fff; font-size: 0.85em; }
+  .course-teachers { max-width: 1100px; margin: 0.4em auto; padding: 0.5em 1em; background: #fff4e0;
+                     border: 1px solid #f0c27a; border-radius: 6px; }
 </style>
 """
 
@@ -82,51 +88,60 @@ def page(exporter, nb, prev, nxt, index):
     return re.sub(r"<title>.*?</title>", f"<title>{title}</title>", body, count=1, flags=re.S)
 
 
-def export(executed, site):
+KINDS = {
+    "learners": {"folder": "", "heading": "课程", "title": "多任务 &amp; 多线程 &amp; 多进程 in Java",
+                 "intro": "用 Java 学习多任务、线程与进程。每一页都是一个已经运行过的 Jupyter 笔记本：代码、输出和图表都在页面里。"
+                          "想自己运行和修改，请按 README 在本地或 Binder 上打开课程。"},
+    "teachers": {"folder": "solutions", "heading": "参考答案", "title": "多任务 &amp; 多线程 &amp; 多进程 in Java：教师用页面",
+                 "intro": "教师用：每一页是一节课的参考答案笔记本，和课文的单元格相同，练习填入了参考答案，每个检查都显示 ✅ 通过。"
+                          "这些页面不要放到学习者的网站上；学习者的网站（./course html）里没有参考答案，也没有指向这里的链接。"},
+}
+SOLUTION_BANNER = ('<div class="course-teachers">参考答案（教师用）：和课文的单元格相同，练习填入了参考答案。'
+                   '<a href="index.html">全部参考答案</a></div>')
+
+
+def export(executed, site, kind="learners"):
+    """Writes the pages of KIND ('learners': the lessons; 'teachers': the solutions) from EXECUTED to SITE."""
+    spec = KINDS[kind]
     os.makedirs(site, exist_ok=True)
     exporter = HTMLExporter(template_name="lab")
-    sections = [("课程", sorted(glob.glob(os.path.join(executed, "*.ipynb"))), ""),
-                ("参考答案（教师用）", sorted(glob.glob(os.path.join(executed, "solutions", "*.ipynb"))), "solutions/")]
     entries = []
-    for label, paths, sub in sections:
-        for p in paths:
-            nb = nbformat.read(p, as_version=4)
-            name = os.path.splitext(os.path.basename(p))[0]
-            entries.append((label, sub + name + ".html", first_heading(nb) or name, summary(nb), nb))
+    for p in sorted(glob.glob(os.path.join(executed, spec["folder"], "*.ipynb"))):
+        nb = nbformat.read(p, as_version=4)
+        name = os.path.splitext(os.path.basename(p))[0]
+        entries.append((name + ".html", first_heading(nb) or name, summary(nb), nb))
     if not entries:
-        sys.exit(f"no executed notebooks in {executed}: run ./course test or ./course html")
-    for i, (label, href, title, _, nb) in enumerate(entries):
-        prev = entries[i - 1] if i > 0 and entries[i - 1][0] == label else None
-        nxt = entries[i + 1] if i + 1 < len(entries) and entries[i + 1][0] == label else None
-        up = "../" if "/" in href else ""
-
-        def rel(e):
-            return (os.path.relpath(e[1], os.path.dirname(href) or "."), e[2]) if e else None
-        target = os.path.join(site, href)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as f:
-            f.write(page(exporter, nb, rel(prev), rel(nxt), up + "index.html"))
-    items = []
-    for label, _, _ in sections:
-        rows = [f'<li><a href="{html.escape(h)}">{html.escape(t)}</a><br><small>{html.escape(s)}</small></li>'
-                for lab, h, t, s, _ in entries if lab == label]
-        if rows:
-            items.append(f"<h2>{label}</h2>\n<ol>\n" + "\n".join(rows) + "\n</ol>")
+        sys.exit(f"no executed notebooks in {os.path.join(executed, spec['folder'])}: run ./course test or ./course html")
+    for i, (href, title, _, nb) in enumerate(entries):
+        prev = (entries[i - 1][0], entries[i - 1][1]) if i > 0 else None
+        nxt = (entries[i + 1][0], entries[i + 1][1]) if i + 1 < len(entries) else None
+        body = page(exporter, nb, prev, nxt, "index.html")
+        if kind == "teachers":
+            body = re.sub(r"(<nav class=\"course\">.*?</nav>)", lambda m: m.group(1) + SOLUTION_BANNER, body, count=1, flags=re.S)
+        with open(os.path.join(site, href), "w", encoding="utf-8") as f:
+            f.write(body)
+    rows = [f'<li><a href="{html.escape(h)}">{html.escape(t)}</a><br><small>{html.escape(s)}</small></li>'
+            for h, t, s, _ in entries]
     with open(os.path.join(site, "index.html"), "w", encoding="utf-8") as f:
         f.write(f"""<!DOCTYPE html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>多任务 &amp; 多线程 &amp; 多进程 in Java</title>{STYLE}
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{spec["title"]}</title>{STYLE}
 <style>body {{ max-width: 900px; margin: 2em auto; line-height: 1.6; }} li {{ margin: 0.6em 0; }}</style></head>
 <body>
-<h1>多任务 &amp; 多线程 &amp; 多进程 in Java</h1>
-<p>用 Java 学习多任务、线程与进程。每一页都是一个已经运行过的 Jupyter 笔记本：代码、输出和图表都在页面里。
-想自己运行和修改，请按 README 在本地或 Binder 上打开课程。</p>
-{chr(10).join(items)}
+<h1>{spec["title"]}</h1>
+<p>{spec["intro"]}</p>
+<h2>{spec["heading"]}</h2>
+<ol>
+{chr(10).join(rows)}
+</ol>
 </body></html>
 """)
-    print(f"[course] site written: {os.path.join(site, 'index.html')} ({len(entries)} pages)", file=sys.stderr)
+    print(f"[course] {kind}' pages written: {os.path.join(site, 'index.html')} ({len(entries)} pages)", file=sys.stderr)
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 3:
+    args = sys.argv[1:]
+    kind = "teachers" if args[:1] == ["--teachers"] else "learners"
+    args = args[1:] if kind == "teachers" else args
+    if len(args) != 2:
         sys.exit(__doc__)
-    export(sys.argv[1], sys.argv[2])
+    export(args[0], args[1], kind)

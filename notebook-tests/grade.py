@@ -231,6 +231,10 @@ def cell_name(origin, run, i):
     return f"第 {origin[i]} 个单元格（{first_line(run.cells[i].source)}）"
 
 
+# What the course kernel's refusal of System.exit says (kernel/.../ExitGuard.java).
+EXIT_REFUSED = "没有执行：在笔记本里它会结束整个内核"
+
+
 def notes(events, run, origin, limits):
     """What went wrong in the run, once per notebook."""
     said = []
@@ -245,6 +249,10 @@ def notes(events, run, origin, limits):
             said.append(f"整个笔记本超过了 {limits[1]} 秒的时限{at}")
         elif e["kind"] == "no-kernel":
             said.append(f"内核没有启动：{e['detail'][:200]}")
+    for i, cell in enumerate(run.cells):
+        if any(EXIT_REFUSED in str(o.get("evalue", "")) + "".join(o.get("traceback", []))
+               for o in cell.get("outputs", []) if o.get("output_type") == "error"):
+            said.append(f"{cell_name(origin, run, i)}调用了 System.exit（或 Runtime.exit/halt），内核拒绝执行，这个单元格没有运行完")
     return said
 
 

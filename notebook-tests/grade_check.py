@@ -16,8 +16,8 @@ fail on a busy machine:
              checker, and the pass text printed by the answer's own code   every exercise fails
   hider      01 answered, plus a `class course` that stands in for the library's package in the
              check cells                                                  every exercise fails, for review
-  exiter     01 answered, but System.exit(0) as the answer to 练习 2      练习 1 passes (graded on
-                                                                          a new kernel), 练习 2 fails
+  exiter     01 answered, but System.exit(0) as the answer to 练习 2      练习 1 passes, 练习 2 fails
+                                                                          (the kernel refuses the exit)
   looper     01 answered, but an endless loop as the answer to 练习 1     练习 1 fails, 练习 2 passes
   broken     01 cut off in the middle (not valid JSON), 02 empty          every exercise fails, not run
   mixup      02's file holding lesson 01                                  every exercise fails, not run

@@ -12,8 +12,22 @@ A notebook passes when:
   - its outputs hold what metadata.course.expect declares: at least 'images' pictures, every
     string of 'text', no string of 'forbid'; and each cell's outputs every string of its own
     metadata.course.shows (output that must be in that very cell, e.g. a thread's late output);
+  - every claim its text makes about a number or an order in the outputs, declared in
+    metadata.course.expect as 'values' (named patterns that read numbers from the outputs) and
+    'claims' (a range or an order of those numbers, with the sentence it checks), holds on this run;
+    a run that contradicts the prose fails with a message quoting the sentence (claims.py). Example:
+      "values": {"speedup": "加速比 ([0-9.]+)", "seq": "顺序执行 ([0-9.]+) 秒", "par": "两个线程 ([0-9.]+) 秒"},
+      "claims": [{"claim": "加速比在 1.2 和 2.1 之间", "range": ["speedup", 1.2, 2.1]},
+                 {"claim": "两个线程比顺序执行快", "order": ["par", "<", "seq"]}]
+    A range holds for every reading of the value; "a < b" for every pair of readings; "cores": N (or
+    [N, M]) on a claim checks it only when the run may use N cores or more (and M or fewer; taskset -c 0
+    gives 1);
   - its check cells are marked (metadata.course.check), each shows one exercise verdict and no other
     cell shows one; a solution's check cells are its lesson's (check_cells.py);
+  - the cells a learner edits are marked (metadata.course.exercise); a solution is its lesson with only
+    those cells changed; in a lesson (untouched stubs) no check passes, shows a ✔ line or an expected
+    value (期望); in a solution every check passes (exercises.py);
+  - no cell, in its source or its outputs, says 种子: the source tutorial is 原教程;
   - after its last cell no thread it started and no child process it spawned is still alive.
 Output that arrives for a cell after it ended (a thread it started that prints later) goes into that cell, as in
 the Notebook and JupyterLab.
@@ -34,6 +48,8 @@ from nbclient.exceptions import CellExecutionComplete, CellTimeoutError, DeadKer
 from nbclient.util import ensure_async
 
 import check_cells
+import claims
+import exercises
 
 ROOT = os.environ.get("COURSE_ROOT") or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NOTEBOOKS = os.path.join(ROOT, "notebooks")
@@ -41,6 +57,8 @@ EXECUTED = os.environ.get("COURSE_EXECUTED_DIR") or os.path.join(ROOT, "build", 
 MARKER = "COURSE-LEFTOVERS:"
 DEFAULT_CELL_TIMEOUT = 120
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
+# Words a learner cannot place, and what to say instead.
+WORDS = {"种子": "the source tutorial is 原教程 (a random seed: 题号 or seed)"}
 
 
 class LateOutputClient(NotebookClient):
@@ -109,6 +127,8 @@ def static_problems(nb):
         problems.append(f"committed with outputs in cells {dirty}: clear all outputs before committing")
     if "expect" not in nb.metadata.get("course", {}):
         problems.append("metadata.course.expect is missing: declare what the notebook must show")
+    for number, cell in enumerate(nb.cells, start=1):
+        problems += [f"cell {number} says {w!r}: {why}" for w, why in WORDS.items() if w in cell.source]
     return problems
 
 
@@ -134,7 +154,9 @@ def prepared(path):
         if c.cell_type == "code":
             c.outputs, c.execution_count = [], None
     run_nb.cells = [nbformat.v4.new_code_cell(BASELINE)] + run_nb.cells + [nbformat.v4.new_code_cell(REPORT)]
-    return nb, run_nb, static_problems(nb) + check_cells.static_problems(nb, path, lesson_of(path))
+    lesson = lesson_of(path)
+    problems = static_problems(nb) + check_cells.static_problems(nb, path, lesson) + exercises.lesson_problems(nb)
+    return nb, run_nb, problems + (exercises.sync_problems(nb, lesson) if lesson is not None else [])
 
 
 def run(path):
@@ -156,21 +178,22 @@ def run(path):
     except Exception as e:  # kernel did not start, connection lost, ...
         problems.append(f"could not execute: {type(e).__name__}: {e}")
     seconds = time.monotonic() - t0
-    problems += executed_problems(nb, run_nb, finished)
+    problems += executed_problems(nb, run_nb, finished, solution=lesson_of(path) is not None)
     write_executed(path, run_nb)
     return problems, seconds
 
 
-def executed_problems(nb, run_nb, finished):
-    """What is wrong with run_nb, the executed copy made by prepared(): errors, declared expectations, leftovers.
-    finished: every cell ran (else only the errors are checked)."""
+def executed_problems(nb, run_nb, finished, solution=False):
+    """What is wrong with run_nb, the executed copy made by prepared(): errors, declared expectations and claims,
+    verdicts, leftovers. finished: every cell ran (else only the errors are checked); solution: nb is a reference
+    solution (its checks must pass; a lesson's, on untouched stubs, must pass nothing)."""
     expect = nb.metadata.get("course", {}).get("expect", {})
     problems = []
     cells = run_nb.cells[1:-1]
     for cell in cells:
         if cell.cell_type == "code":
             tidy_outputs(cell)
-    texts, images = [], 0
+    texts, images, by_cell = [], 0, []
     for number, cell in enumerate(cells, start=1):
         if cell.cell_type != "code":
             continue
@@ -187,6 +210,7 @@ def executed_problems(nb, run_nb, finished):
             if t not in shown:
                 problems.append(f"cell {number} declares that it shows {t!r}, but does not")
         texts.append(shown)
+        by_cell.append((number, shown))
         images += sum("image/png" in o.get("data", {}) for o in cell.get("outputs", []))
     every = "\n".join(texts)
 
@@ -200,6 +224,9 @@ def executed_problems(nb, run_nb, finished):
         for t in expect.get("forbid", []):
             if t in every:
                 problems.append(f"forbidden text shown: {t!r}")
+        problems += claims.problems(expect, every)
+        problems += exercises.verdict_problems(by_cell, solution)
+        problems += [f"cell {n} shows {w!r}: {why}" for n, text in by_cell for w, why in WORDS.items() if w in text]
         report = "".join(output_text(o) for o in run_nb.cells[-1].get("outputs", []))
         found = re.search(re.escape(MARKER) + r" (.*)", report)
         if not found:

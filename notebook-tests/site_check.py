@@ -1,12 +1,16 @@
 """Checks the exported HTML site (export_site.py) the way a reader meets it.
 
 usage: site_check.py links SITE_DIR
+       site_check.py links --teachers PAGES_DIR
        site_check.py browser SITE_DIR SCREENSHOT_DIR CHROMIUM
 
 links    every page is readable offline: no file:// reference, no script, stylesheet, image or
-         CSS url() loaded from the network; index.html links a page for every course notebook
-         (notebooks/*.ipynb) and every reference solution (notebooks/solutions/*.ipynb), in order;
-         every page links the previous page, the next page and the index, and those files exist.
+         CSS url() loaded from the network; index.html links a page for every lesson
+         (notebooks/*.ipynb), in order; every page links the previous page, the next page and the
+         index, and those files exist. The learners' site has no other page: no reference solution
+         and no link to one. No page says 种子 (the source tutorial is 原教程).
+         With --teachers: the same for the teachers' pages, one per reference solution
+         (notebooks/solutions/*.ipynb).
 browser  opens index.html and two notebook pages with charts in headless Chromium (driven over
          --remote-debugging-pipe, no extra packages) and checks from the rendered page that every
          image decoded (naturalWidth > 0) and that the Chinese characters of the h1 heading and of
@@ -18,6 +22,7 @@ Prints what it checked and exits 1 when a check fails.
 """
 import base64
 import glob
+import html
 import json
 import os
 import re
@@ -77,18 +82,16 @@ class Page(HTMLParser):
             self.title += data
 
 
-def expected_pages():
-    """(section, href) for every notebook, in the order of the site: course, then solutions."""
-    pages = []
-    for sub in ("", "solutions/"):
-        for p in sorted(glob.glob(os.path.join(NOTEBOOKS, sub, "*.ipynb"))):
-            pages.append((sub, sub + os.path.splitext(os.path.basename(p))[0] + ".html"))
-    return pages
+def expected_pages(kind="learners"):
+    """The page of every notebook of the site of KIND, in the order of the site: the lessons for the
+    learners, the reference solutions for the teachers."""
+    folder = NOTEBOOKS if kind == "learners" else os.path.join(NOTEBOOKS, "solutions")
+    return [os.path.splitext(os.path.basename(p))[0] + ".html" for p in sorted(glob.glob(os.path.join(folder, "*.ipynb")))]
 
 
-def check_links(site):
+def check_links(site, kind="learners"):
     problems = []
-    pages = expected_pages()
+    pages = expected_pages(kind)
     if not pages:
         return [f"no notebooks under {NOTEBOOKS}"]
     index_path = os.path.join(site, "index.html")
@@ -97,8 +100,18 @@ def check_links(site):
     every = sorted(os.path.relpath(p, site) for p in glob.glob(os.path.join(site, "**", "*.html"), recursive=True))
     for rel in every:
         page = Page(os.path.join(site, rel))
+        if rel != "index.html" and rel not in pages:
+            problems.append(f"{rel}: is not a page of the {kind}' site (only {'lessons' if kind == 'learners' else 'solutions'} "
+                            "belong there)")
         if "file://" in page.text:
             problems.append(f"{rel}: references file:// (readable only on the machine that exported it)")
+        if "种子" in html.unescape(page.text):
+            problems.append(f"{rel}: says 种子: the source tutorial is 原教程")
+        if kind == "learners":
+            for href in page.links:
+                if not REMOTE.match(href) and "solutions" in href:
+                    problems.append(f"{rel}: links a reference solution ({href}): solutions are for teachers "
+                                    "(./course html --teachers), not on the learners' site")
         for src in page.scripts:
             if src:
                 problems.append(f"{rel}: loads a script from {src[:80]} (the site must need no network and run no remote code)")
@@ -118,7 +131,7 @@ def check_links(site):
 
     index_links = Page(index_path).links
     positions = []
-    for _, href in pages:
+    for href in pages:
         if href not in index_links:
             problems.append(f"index.html does not link {href}")
         else:
@@ -126,22 +139,21 @@ def check_links(site):
     if positions != sorted(positions):
         problems.append("index.html lists the notebooks out of order")
 
-    for i, (section, href) in enumerate(pages):
+    for i, href in enumerate(pages):
         path = os.path.join(site, href)
         if not os.path.isfile(path):
-            problems.append(f"{href} is missing (notebook {section}{os.path.splitext(os.path.basename(href))[0]}.ipynb not exported)")
+            problems.append(f"{href} is missing (its notebook was not exported)")
             continue
-        here = os.path.dirname(href)
-        targets = {os.path.normpath(os.path.join(here, link)) for link in Page(path).links if not REMOTE.match(link)}
+        targets = {os.path.normpath(link) for link in Page(path).links if not REMOTE.match(link)}
         wanted = [("index", "index.html")]
-        if i > 0 and pages[i - 1][0] == section:
-            wanted.append(("previous", pages[i - 1][1]))
-        if i + 1 < len(pages) and pages[i + 1][0] == section:
-            wanted.append(("next", pages[i + 1][1]))
+        if i > 0:
+            wanted.append(("previous", pages[i - 1]))
+        if i + 1 < len(pages):
+            wanted.append(("next", pages[i + 1]))
         for what, target in wanted:
             if os.path.normpath(target) not in targets:
                 problems.append(f"{href} does not link its {what} page {target}")
-    print(f"links: {len(every)} pages checked, {len(pages)} notebooks expected")
+    print(f"links ({kind}): {len(every)} pages checked, {len(pages)} notebooks expected")
     return problems
 
 
@@ -317,8 +329,8 @@ def check_page(browser, site, rel, shots, cjk_families):
 
 def pages_to_open(site):
     """index.html, then the first and the last course page that show at least one chart."""
-    with_charts = [href for section, href in expected_pages()
-                   if section == "" and os.path.isfile(os.path.join(site, href))
+    with_charts = [href for href in expected_pages()
+                   if os.path.isfile(os.path.join(site, href))
                    and any(src.startswith("data:image") for src in Page(os.path.join(site, href)).images)]
     return ["index.html"] + (with_charts[:1] + with_charts[-1:] if len(with_charts) > 1 else with_charts)
 
@@ -347,6 +359,8 @@ def check_browser(site, shots, binary):
 def main(argv):
     if len(argv) == 2 and argv[0] == "links":
         problems = check_links(argv[1])
+    elif len(argv) == 3 and argv[:2] == ["links", "--teachers"]:
+        problems = check_links(argv[2], "teachers")
     elif len(argv) == 4 and argv[0] == "browser":
         problems = check_browser(argv[1], argv[2], argv[3])
     else:

@@ -1,10 +1,12 @@
 package course.check;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import course.base.Args;
@@ -14,12 +16,22 @@ import course.base.Args;
  *
  * <p>练习的自动检查：每一项检查写明"检查什么"、结果、以及没通过时的提示。
  * {@link #verdict()} 返回一个 {@link Verdict}：放在检查单元格的最后一行，笔记本显示 "✅ 通过"
- * 或者 "❌ 没通过" 加上原因和提示（测试也用它确认：参考答案能通过，错误答案会失败）。
+ * 或者 "❌ 没通过" 加上原因和提示（测试也用它确认：参考答案能通过，没动过的练习一项也通不过）。
+ *
+ * <p>The course's two rules for feedback are built in: a failed check never shows the expected
+ * answer ({@link #expectAnswer} shows the learner's own answer, {@link #expectEquals} what the
+ * learner's code produced); a time limit, which is not an answer, is stated as a fact
+ * ({@link #expectTime}: "应少于 600 ms，实际 640 ms"); and a check that means nothing until an
+ * earlier one passes is shown as not checked ({@link #notChecked}), so that an untouched exercise
+ * shows no ✔ at all.
+ *
+ * <p>反馈的规则：没通过时只说哪里不对、给提示，不说正确答案；时间限制不是答案，可以写明；
+ * 前面的检查没通过、后面的检查还没有意义时，显示"还没有检查"（·），不显示 ✔。
  *
  * <pre>{@code
  * Exercise.named("练习 1：join")
- *         .expectEquals("线程结束后 isAlive()", false, alive, "join() 返回时线程已经结束了。")
- *         .expect("总耗时小于 3 秒", seconds < 3, "两个线程应该同时睡，而不是一个接一个。")
+ *         .expectAnswer("线程结束后 isAlive()", false, alive, "join() 返回时线程已经结束了。")
+ *         .expectTime("两个线程一共用时", millis, 3000, "两个线程应该同时睡，而不是一个接一个。")
  *         .verdict();
  * }</pre>
  *
@@ -27,8 +39,40 @@ import course.base.Args;
  */
 public final class Exercise {
 
+    /** How one check came out. */
+    public enum Mark {
+        /** The check passed: ✔. */
+        PASSED("✔"),
+        /** The check failed: ✘ and a hint. */
+        FAILED("✘"),
+        /** The check could not be made yet, because an earlier one failed: · and why. */
+        NOT_CHECKED("·");
+
+        private final String symbol;
+
+        Mark(String symbol) {
+            this.symbol = symbol;
+        }
+
+        /** ✔, ✘ or ·. */
+        public String symbol() {
+            return symbol;
+        }
+    }
+
     /** The outcome of one check. */
-    public record Item(String what, boolean passed, String detail, String hint) {
+    public record Item(String what, Mark mark, String detail, String hint) {
+        public Item {
+            Args.notNull("what", what);
+            Args.notNull("mark", mark);
+            detail = detail == null ? "" : detail;
+            hint = hint == null ? "" : hint;
+        }
+
+        /** Whether the check passed. */
+        public boolean passed() {
+            return mark == Mark.PASSED;
+        }
     }
 
     /**
@@ -58,7 +102,8 @@ public final class Exercise {
          * {@code failed}, the descriptions of the checks that did not pass. The course's kernel adds
          * it to a cell's result as the MIME type {@code application/vnd.course.verdict+json}, an
          * output that printed text cannot produce; the grader reads it only from the course's own
-         * check cells. It holds no hint and no expected value. Null for a practice verdict.
+         * check cells. It holds no hint and no expected value; a check not made counts as failed.
+         * Null for a practice verdict.
          *
          * <p>给 {@code ./course grade} 看的评分记录：练习名、是否通过、没通过的检查项；练习题库的题目不计分，没有记录。
          */
@@ -73,18 +118,19 @@ public final class Exercise {
             return record;
         }
 
-        /** The text a learner sees: one line per check, then 通过 or 没通过. */
+        /** The text a learner sees: the title with 通过 or 没通过, then one line per check; each hint once. */
         @Override
         public String toString() {
             StringBuilder sb = new StringBuilder();
             sb.append(passed() ? "✅ 通过 " : "❌ 没通过 ").append(title).append('\n');
+            Set<String> hinted = new HashSet<>();
             for (Item i : items) {
-                sb.append(i.passed() ? "  ✔ " : "  ✘ ").append(i.what());
+                sb.append("  ").append(i.mark().symbol()).append(' ').append(i.what());
                 if (!i.detail().isEmpty()) {
                     sb.append("：").append(i.detail());
                 }
                 sb.append('\n');
-                if (!i.passed() && !i.hint().isEmpty()) {
+                if (i.mark() == Mark.FAILED && !i.hint().isEmpty() && hinted.add(i.hint())) {
                     sb.append("    提示：").append(i.hint()).append('\n');
                 }
             }
@@ -119,14 +165,72 @@ public final class Exercise {
 
     /** Records one yes/no check. */
     public Exercise expect(String what, boolean ok, String hint) {
-        items.add(new Item(what, ok, "", hint));
+        return add(what, ok, "", hint);
+    }
+
+    /**
+     * Records the learner's answer to a prediction or a calculation: when it is wrong the learner sees
+     * their own answer and the hint, never the correct one ({@code correct} is only compared).
+     *
+     * <p>预测题、计算题的答案：答错时显示"你的答案是 …"和提示，不显示正确答案；还没填（null 或空白）时说"还没有填"。
+     */
+    public Exercise expectAnswer(String what, Object correct, Object answer, String hint) {
+        boolean ok = Objects.equals(correct, answer);
+        boolean blank = answer == null || answer.toString().isBlank();
+        return add(what, ok, ok ? String.valueOf(answer) : blank ? "还没有填" : "你的答案是 " + answer, hint);
+    }
+
+    /**
+     * Records a check that the learner's code produced {@code expected}: when it did not, the learner
+     * sees what it produced and the hint; the expected value is not shown (say in {@code what} what is
+     * wanted when that is part of the task, not its answer).
+     *
+     * <p>学习者的代码算出来的结果：不对时显示"得到的是 …"和提示，不显示期望值。
+     */
+    public Exercise expectEquals(String what, Object expected, Object actual, String hint) {
+        boolean ok = Objects.equals(expected, actual);
+        return add(what, ok, ok ? String.valueOf(actual) : actual == null ? "没有得到结果" : "得到的是 " + actual, hint);
+    }
+
+    /**
+     * Records a time limit: passes when {@code millis} is below {@code limitMillis}. A limit is not an
+     * answer, so both are shown, as facts: "412 ms（应少于 600 ms）" or "应少于 600 ms，实际 640 ms".
+     *
+     * <p>时间限制：限制本身不是答案，所以写明，通过时"412 ms（应少于 600 ms）"，没通过时"应少于 600 ms，实际 640 ms"。
+     */
+    public Exercise expectTime(String what, long millis, long limitMillis, String hint) {
+        boolean ok = millis < limitMillis;
+        return add(what, ok, ok ? millis + " ms（应少于 " + limitMillis + " ms）"
+                : "应少于 " + limitMillis + " ms，实际 " + millis + " ms", hint);
+    }
+
+    /**
+     * Records a check that cannot be made yet because an earlier one failed (a time that means nothing
+     * when the code did nothing; what a process left unchanged when no process ran). It does not pass:
+     * the verdict stays 没通过, and the line says why it was not checked.
+     *
+     * <p>还不能检查的一项（前面的检查没通过，这一项现在没有意义）：显示"·"和原因，不算通过。
+     */
+    public Exercise notChecked(String what, String why) {
+        items.add(new Item(what, Mark.NOT_CHECKED, "还没有检查（" + why + "）", ""));
         return this;
     }
 
-    /** Records one check that {@code actual} equals {@code expected}, showing both when it does not. */
-    public Exercise expectEquals(String what, Object expected, Object actual, String hint) {
-        boolean ok = Objects.equals(expected, actual);
-        items.add(new Item(what, ok, ok ? String.valueOf(actual) : "期望 " + expected + "，实际是 " + actual, hint));
+    /**
+     * {@link #expect}{@code (what, ok, hint)} when {@code ready}, else {@link #notChecked}{@code (what, why)}:
+     * for a check that means something only once an earlier one passed.
+     */
+    public Exercise expectIf(boolean ready, String why, String what, boolean ok, String hint) {
+        return ready ? expect(what, ok, hint) : notChecked(what, why);
+    }
+
+    /** {@link #expectTime} when {@code ready}, else {@link #notChecked}{@code (what, why)}. */
+    public Exercise expectTimeIf(boolean ready, String why, String what, long millis, long limitMillis, String hint) {
+        return ready ? expectTime(what, millis, limitMillis, hint) : notChecked(what, why);
+    }
+
+    private Exercise add(String what, boolean ok, String detail, String hint) {
+        items.add(new Item(what, ok ? Mark.PASSED : Mark.FAILED, detail, hint));
         return this;
     }
 
@@ -136,12 +240,10 @@ public final class Exercise {
      */
     public Exercise expectNoException(String what, ThrowingCheck check, String hint) {
         try {
-            boolean ok = check.test();
-            items.add(new Item(what, ok, "", hint));
+            return add(what, check.test(), "", hint);
         } catch (Exception e) {
-            items.add(new Item(what, false, "抛出了异常 " + e, hint));
+            return add(what, false, "抛出了异常 " + e, hint);
         }
-        return this;
     }
 
     /**
@@ -157,7 +259,7 @@ public final class Exercise {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            items.add(new Item(what, false, "抛出了异常 " + e, hint));
+            add(what, false, "抛出了异常 " + e, hint);
             return null;
         }
     }

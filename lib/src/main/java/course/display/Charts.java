@@ -7,10 +7,8 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.text.DecimalFormat;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -58,8 +56,17 @@ public final class Charts {
     private Charts() {
     }
 
-    /** Charts the course theme was applied to; a chart is themed once, before its colours are set. */
-    private static final Map<JFreeChart, Boolean> THEMED = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * Marks a chart the course theme was applied to (a chart is themed once, before its colours are set).
+     * The mark travels with the chart in its rendering hints: a chart's hashCode changes whenever it is
+     * changed, so a map keyed by charts would lose it and theme the chart again, resetting its colours.
+     */
+    private static final RenderingHints.Key THEMED = new RenderingHints.Key(0x4C0) {
+        @Override
+        public boolean isCompatibleValue(Object value) {
+            return value instanceof Boolean;
+        }
+    };
 
     /**
      * Applies the course theme (Chinese fonts, white background, course colours) and returns the
@@ -68,14 +75,14 @@ public final class Charts {
      */
     public static JFreeChart themed(JFreeChart chart) {
         theme().apply(chart);
-        THEMED.put(chart, Boolean.TRUE);
+        chart.getRenderingHints().put(THEMED, Boolean.TRUE);
         return chart;
     }
 
     /** Draws the chart, first applying the course theme if {@link #themed} was not called on it. */
     public static BufferedImage render(JFreeChart chart, int width, int height) {
         Args.check(width > 0 && height > 0, "width and height", width + "x" + height, "be positive", "图的宽和高都要大于 0");
-        if (!THEMED.containsKey(chart)) {
+        if (chart.getRenderingHints().get(THEMED) == null) {
             themed(chart);
         }
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -229,7 +236,18 @@ public final class Charts {
         if (wholeX) { // counts (workers, cores, pool sizes): no ticks at 1.2, 1.4, ...
             plot.getDomainAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         }
+        if (wholeValues(series)) { // counts (live threads, queue length): whole ticks from 0
+            NumberAxis counts = (NumberAxis) plot.getRangeAxis();
+            counts.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            counts.setAutoRangeIncludesZero(true);
+        }
         return chart;
+    }
+
+    /** Whether every y value of every series is a whole number (a count). */
+    static boolean wholeValues(Map<String, ? extends Map<? extends Number, ? extends Number>> series) {
+        return series.values().stream().flatMap(points -> points.values().stream())
+                .allMatch(y -> y.doubleValue() == Math.rint(y.doubleValue()));
     }
 
     /** The course theme: every font is the installed CJK font, backgrounds are white. */

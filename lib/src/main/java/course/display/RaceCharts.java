@@ -1,7 +1,9 @@
 package course.display;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.Paint;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
@@ -12,8 +14,10 @@ import java.util.Map;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
@@ -21,6 +25,7 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
 
@@ -142,7 +147,9 @@ public final class RaceCharts {
         CategoryPlot plot = chart.getCategoryPlot();
         plot.getRenderer().setDefaultPositiveItemLabelPosition(
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
-        plot.getRangeAxis().setRange(0, 110);
+        NumberAxis share = new PercentAxis("有丢失更新的运行 (%)");
+        share.setRange(0, 112); // room for the label of a 100 % bar; the ticks end at 100
+        plot.setRangeAxis(share);
         return Charts.render(chart);
     }
 
@@ -170,12 +177,30 @@ public final class RaceCharts {
         return chart;
     }
 
-    /** 12345 → "12,345"; 1 234 567 → "1.235M" when the scale reaches millions: short axis labels. */
+    /**
+     * Short axis labels: 12345 → "12,345"; when the scale reaches millions, in 万 (ten thousands), the
+     * unit a Chinese reader counts in: 1 676 000 → "167.6万", 2 000 000 → "200万".
+     */
     static String compact(long v, long scale) {
         if (Math.abs(scale) >= 1_000_000) {
-            return String.format(Locale.ROOT, "%.3fM", v / 1e6);
+            String wan = String.format(Locale.ROOT, "%.1f", v / 1e4);
+            return (wan.endsWith(".0") ? wan.substring(0, wan.length() - 2) : wan) + "万";
         }
         return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    /** A percentage axis whose ticks and grid lines end at 100 %, even when the axis goes on for room. */
+    static final class PercentAxis extends NumberAxis {
+        PercentAxis(String label) {
+            super(label);
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
+            List<?> ticks = super.refreshTicks(g2, state, dataArea, edge);
+            return ticks.stream().filter(t -> ((ValueTick) t).getValue() <= 100).toList();
+        }
     }
 
     /** A bar chart of {@code bars} in one series, each bar in its own colour, flat, labelled by {@code labels}. */

@@ -26,13 +26,16 @@ import tech.tablesaw.api.Table;
  */
 public final class SchedCharts {
 
-    /** Fixed colours of the job states. */
+    /**
+     * Fixed colours of the job states, one clearly different colour each: 新建 pale blue, 就绪 orange,
+     * 执行 green, 等待 grey, 终止 near-black.
+     */
     public static final Map<String, Color> STATE_COLOURS = Map.of(
-            JobState.NEW.chinese(), new Color(0xD5DCE6),
+            JobState.NEW.chinese(), new Color(0xA0CBE8),
             JobState.READY.chinese(), new Color(0xF28E2B),
             JobState.RUNNING.chinese(), new Color(0x59A14F),
             JobState.WAITING.chinese(), new Color(0x9C9C9C),
-            JobState.TERMINATED.chinese(), new Color(0xEDEDED));
+            JobState.TERMINATED.chinese(), new Color(0x3B3B3B));
 
     private SchedCharts() {
     }
@@ -80,7 +83,7 @@ public final class SchedCharts {
         List<Gantt.Bar> bars = new ArrayList<>();
         for (ScheduleResult.StateSpan x : s.states()) {
             String st = x.state().chinese();
-            bars.add(new Gantt.Bar(x.job(), x.start(), x.end(), st, x.state() == JobState.TERMINATED ? "" : st));
+            bars.add(new Gantt.Bar(x.job(), x.start(), x.end(), st, st));
         }
         return bars;
     }

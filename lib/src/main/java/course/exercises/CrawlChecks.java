@@ -199,14 +199,13 @@ final class CrawlChecks {
             }
             Crawl c = crawl(crawler, interleaved(pages), new Limits(4, 2, Duration.ofSeconds(3), Duration.ofSeconds(15)), 15_000);
             boolean allOk = c.allOk();
-            return Exercise.named("爬虫 3：速度")
-                    .expect("16 个网页都下载到了", allOk, "先让「爬虫 1」通过。")
-                    .expect("用时 " + c.out().millis() + " ms，不超过 " + FAST_BUDGET_MILLIS
-                                    + " ms（16 个网页各要 600 ms，同时最多 4 个，4 个网站各最多 2 个：最快约 2400 ms）",
-                            allOk && c.out().millis() <= FAST_BUDGET_MILLIS,
+            Exercise ex = Exercise.named("爬虫 3：速度").expect("16 个网页都下载到了", allOk, "先让「爬虫 1」通过。");
+            String time = "用时（16 个网页各要 600 ms，同时最多 4 个，4 个网站各最多 2 个：最快约 2400 ms）";
+            String notYet = "还没有全部下载到";
+            return ex.expectTimeIf(allOk, notYet, time, c.out().millis(), FAST_BUDGET_MILLIS,
                             "线程池里的 limits.poolSize() 个线程要一直都有活干：一个线程等某个网站的名额时，别的网站的网页也在等它。"
                                     + "想一想：名额满了的网站，它的网页可以先放一放吗？")
-                    .expect("线程池关掉了" + c.left(), allOk && c.noneLeft(), "最后 shutdown() 线程池（放在 finally 里），并等它结束。")
+                    .expectIf(allOk, notYet, "线程池关掉了" + c.left(), c.noneLeft(), "最后 shutdown() 线程池（放在 finally 里），并等它结束。")
                     .verdict();
         }
     }
@@ -231,8 +230,7 @@ final class CrawlChecks {
             return Exercise.named("爬虫 4：截止时间与取消")
                     .expect(complete ? "每个网址在结果里正好出现一次（" + urls.size() + " 个）" : "每个网址在结果里正好出现一次：" + c.incomplete(),
                             complete, "截止时间到了还没下载完的网址，也要在结果里：Page.failed(uri, \"没来得及下载\")。")
-                    .expect("截止时间是 " + DEADLINE.toMillis() + " ms，用时 " + c.out().millis() + " ms（不超过 " + limit + " ms）",
-                            complete && c.out().millis() <= limit,
+                    .expectTimeIf(complete, "结果还不完整", "用时（截止时间是 " + DEADLINE.toMillis() + " ms，加上收尾）", c.out().millis(), limit,
                             "到了 limits.deadline() 就不再等了：invokeAll(任务, 时间, 单位) 或者 Future.get(剩下的时间, 单位)。")
                     .expect("截止前能完成的 4 个快网页都下载到了（" + quickOk + "/4）", complete && quickOk == quick.size(),
                             "快网页在网址列表的最前面，它们应该最先开始。")

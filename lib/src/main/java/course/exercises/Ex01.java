@@ -39,7 +39,7 @@ public final class Ex01 {
         Exercise e = Exercise.named("练习 1：预测轮转调度的完成时间");
         for (String job : new String[]{"A", "B", "C"}) {
             Integer p = predicted == null ? null : predicted.get(job);
-            e.expectEquals("任务 " + job + " 的完成时间 (ms)", s.metrics(job).finish(), p,
+            e.expectAnswer("任务 " + job + " 的完成时间 (ms)", s.metrics(job).finish(), p,
                     "一个核、时间片 10 ms：按 A, B, C, A, B, A … 的顺序每次最多执行 10 ms，做完的任务就不再排队。"
                             + "在纸上画出时间轴再数。");
         }
@@ -51,18 +51,19 @@ public final class Ex01 {
      * 10 ms slice).
      */
     public static Verdict fewestCores(int cores) {
-        int answer = fewestCoresAnswer();
         Exercise e = Exercise.named("练习 2：最少要几个核");
+        String what = "最少的核数";
         if (cores <= 0) {
-            return e.expect("核数 " + cores + " 要大于 0", false, "至少要有 1 个核。").verdict();
+            return e.expect(what + "：" + (cores == 0 ? "还没有填" : "你的答案是 " + cores), false,
+                    "至少要有 1 个核。用 Scheduler.roundRobin().cores(n).run(Ex01.jobs()).makespan() 试几个 n。").verdict();
         }
-        ScheduleResult mine = Scheduler.roundRobin().cores(cores).run(jobs());
-        e.expect(cores + " 个核时总用时 " + mine.makespan() + " ms，不超过 25 ms", mine.makespan() <= LIMIT_MS,
-                "核太少：用 Scheduler.roundRobin().cores(n).run(Ex01.jobs()) 试试，看 makespan()。");
-        boolean fewer = cores > 1 && Scheduler.roundRobin().cores(cores - 1).run(jobs()).makespan() <= LIMIT_MS;
-        e.expect("再少一个核就做不到", !fewer,
-                "还能更少：任务数多于核数时，几个短任务可以轮流共用一个核，只要最长的任务一直有核可用。");
-        return e.verdict();
+        int mine = Scheduler.roundRobin().cores(cores).run(jobs()).makespan();
+        int fewer = cores > 1 ? Scheduler.roundRobin().cores(cores - 1).run(jobs()).makespan() : Integer.MAX_VALUE;
+        String hint = mine > LIMIT_MS
+                ? cores + " 个核时总用时 " + mine + " ms，超过了 " + LIMIT_MS + " ms：核不够。"
+                : "再少一个核也能在 " + LIMIT_MS + " ms 内做完：任务数多于核数时，几个短任务可以轮流共用一个核，"
+                        + "只要最长的任务一直有核可用。";
+        return e.expect(what + "：你的答案是 " + cores, mine <= LIMIT_MS && fewer > LIMIT_MS, hint).verdict();
     }
 
     static int fewestCoresAnswer() {

@@ -54,23 +54,26 @@ public final class Ex05 {
             return ex.expect("给出一个调度", false, "schedule 不能是 null：写成 int[] schedule = {0, 1, …};").verdict();
         }
         int expectedLength = 2 * SCHEDULE_LENGTH_PER_THREAD;
-        ex.expectEquals("调度的长度（每个线程 2 × 3 条指令）", expectedLength, schedule.length,
-                "两个线程各有 LOAD / ADDI / STORE 两遍，一共 12 项，每项是 0（T1）或 1（T2）。");
+        String result = "最终 count";
         if (schedule.length != expectedLength) {
-            return ex.verdict();
+            return ex.expect("调度的长度（每个线程 2 × 3 条指令）：你写了 " + schedule.length + " 项", false,
+                    "两个线程各有 LOAD / ADDI / STORE 两遍，一共 12 项，每项是 0（T1）或 1（T2）。")
+                    .notChecked(result, "调度的长度不对").verdict();
         }
         Cpu cpu = Cpu.threads(Interleavings.counterProgram(2), 2);
         try {
             cpu.run(schedule);
         } catch (IllegalArgumentException e) {
             return ex.expect("调度可以执行", false, "模拟器拒绝了这个调度：" + e.getMessage()
-                    + "。每个线程正好出现 6 次，编号只能是 0 或 1。").verdict();
+                    + "。每个线程正好出现 6 次，编号只能是 0 或 1。").notChecked(result, "调度不能执行").verdict();
         }
-        ex.expect("两个线程都执行完了自己的 6 条指令", cpu.halted(),
-                "0 和 1 要各出现 6 次。");
-        return ex.expectEquals("最终 count", 2L, cpu.peek(Interleavings.COUNTER),
-                        "要让 T1 第一次 LOAD 读到 0，等 T2 做完一次 +1 后再写回 1，覆盖掉 T2 的成果；"
-                        + "然后 T2 的第二次 LOAD 读到 1，等 T1 做完第二次 +1 后再写回 2。")
+        if (!cpu.halted()) {
+            return ex.expect("两个线程都执行完了自己的 6 条指令", false, "0 和 1 要各出现 6 次。")
+                    .notChecked(result, "线程还没有执行完").verdict();
+        }
+        return ex.expectEquals(result, 2L, cpu.peek(Interleavings.COUNTER),
+                        "最终值 = 最后一次 STORE 写下的值。要让一个线程先 LOAD 到旧值、等另一个线程做完一次 +1 再 STORE，"
+                                + "把对方的成果盖掉；这样的覆盖要发生两次。")
                 .verdict();
     }
 

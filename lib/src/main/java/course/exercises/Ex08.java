@@ -110,11 +110,13 @@ public final class Ex08 {
                     }
                 })
                 .run();
-        return Exercise.named("练习 1：统一加锁顺序")
+        Exercise ex = Exercise.named("练习 1：统一加锁顺序")
                 .expect("两个方向的转账都在 3 秒内完成（结局：" + lab.outcomes() + "）", lab.ok(),
-                        "两个线程按相反顺序加锁就会死锁：总是先锁 id 小的账户，再锁 id 大的。")
-                .expectEquals("两个账户的总额不变", 2000L, a.balance() + b.balance(),
-                        "moveTo 之前两个账户都要锁住。")
+                        "两个线程按相反顺序加锁就会死锁：总是先锁 id 小的账户，再锁 id 大的。");
+        if (!lab.ok()) {
+            return ex.notChecked("两个账户的总额不变", "转账没有完成").notChecked("没有留下线程", "转账没有完成").verdict();
+        }
+        return ex.expectEquals("两个账户的总额（原来一共 2000）", 2000L, a.balance() + b.balance(), "moveTo 之前两个账户都要锁住。")
                 .expect("没有留下线程", lab.stuck().isEmpty(), "每个 lock() 都要有对应的 unlock()（放在 finally 里）。")
                 .verdict();
     }
@@ -127,20 +129,28 @@ public final class Ex08 {
 
     /**
      * 练习 2: {@code tryBoth} takes both locks with {@code tryLock(timeout)} and releases them; when the
-     * second is busy it gives up within a second, returns false and holds nothing.
+     * second is busy it gives up within a second, returns false and holds nothing. The busy case is
+     * checked once the free case passes.
      */
     public static Verdict tryLock(TryBoth learner) {
         Exercise ex = Exercise.named("练习 2：tryLock 超时放弃");
-        ReentrantLock first = new ReentrantLock();
-        ReentrantLock second = new ReentrantLock();
         // (a) both free
-        Object[] freeResult = runLearner(learner, first, second);
-        ex.expectEquals("两把锁都空闲时返回", true, freeResult[0], "两把锁都空闲，应该都拿到、干完活、返回 true。");
-        ex.expect("返回之后两把锁都已释放", !first.isLocked() && !second.isLocked(),
-                "拿到的锁要在 finally 里 unlock()。");
-        // (b) second held by another thread (fresh locks: case (a) may have left the first ones locked)
-        ReentrantLock first2 = new ReentrantLock();
-        ReentrantLock second2 = new ReentrantLock();
+        WatchedLock first = new WatchedLock();
+        WatchedLock second = new WatchedLock();
+        Attempt free = runLearner(learner, first, second);
+        boolean freeOk = Boolean.TRUE.equals(free.result()) && first.taken && second.taken
+                && !first.isLocked() && !second.isLocked();
+        ex.expect("两把锁都空闲时：拿到两把锁，返回 true，返回前两把锁都释放了（" + free.describe(first, second) + "）", freeOk,
+                !first.taken || !second.taken ? "两把锁都要拿：先 first.tryLock(…)，拿到了再 second.tryLock(…)。"
+                        : first.isLocked() || second.isLocked() ? "拿到的锁要在 finally 里 unlock()。"
+                        : "两把锁都拿到了，就返回 true。");
+        String busy = "第二把锁被别的线程占着时：1 秒内放弃，返回 false，第一把锁也释放了";
+        if (!freeOk) {
+            return ex.notChecked(busy, "先让上一项通过").verdict();
+        }
+        // (b) second held by another thread
+        WatchedLock first2 = new WatchedLock();
+        WatchedLock second2 = new WatchedLock();
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         Thread holder = new Thread(() -> {
@@ -156,38 +166,83 @@ public final class Ex08 {
         }, "占着第二把锁的线程");
         holder.setDaemon(true);
         holder.start();
-        Object[] busyResult;
+        Attempt taken;
         try {
             held.await(5, TimeUnit.SECONDS);
-            busyResult = runLearner(learner, first2, second2);
+            taken = runLearner(learner, first2, second2);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            busyResult = new Object[]{null, true, false};
+            taken = new Attempt(null, "检查被中断", false, false);
         } finally {
             release.countDown();
         }
         ThreadLab.joinOrInterrupt(Duration.ofSeconds(5), holder);
-        ex.expect("第二把锁被占着时 1 秒内放弃", !(Boolean) busyResult[1],
-                "用 second.tryLock(100, TimeUnit.MILLISECONDS)，不要用 lock()（会一直等下去）。");
-        ex.expectEquals("第二把锁被占着时返回", false, busyResult[0], "拿不到第二把锁就返回 false。");
-        ex.expect("放弃时第一把锁也释放了", Boolean.TRUE.equals(busyResult[2]),
-                "拿不到第二把锁时，要先 unlock() 第一把锁再返回，否则别人也拿不到它。");
-        return ex.verdict();
+        return ex.expect(busy + "（" + taken.describe(first2, null) + "）",
+                        !taken.timedOut() && Boolean.FALSE.equals(taken.result()) && taken.firstFree(),
+                        taken.timedOut() ? "用 second.tryLock(100, TimeUnit.MILLISECONDS)，不要用 lock()（会一直等下去）。"
+                                : !Boolean.FALSE.equals(taken.result()) ? "拿不到第二把锁就返回 false。"
+                                : "拿不到第二把锁时，要先 unlock() 第一把锁再返回，否则别人也拿不到它。")
+                .verdict();
     }
 
-    /** Runs the learner's code on a daemon thread: {result, timedOut, firstFreeAfterwards}. */
-    private static Object[] runLearner(TryBoth learner, ReentrantLock first, ReentrantLock second) {
-        Object[] out = new Object[3];
+    /** A lock that remembers whether anyone ever took it. */
+    private static final class WatchedLock extends ReentrantLock {
+        private volatile boolean taken;
+
+        @Override
+        public void lock() {
+            super.lock();
+            taken = true;
+        }
+
+        @Override
+        public void lockInterruptibly() throws InterruptedException {
+            super.lockInterruptibly();
+            taken = true;
+        }
+
+        @Override
+        public boolean tryLock() {
+            return took(super.tryLock());
+        }
+
+        @Override
+        public boolean tryLock(long timeout, TimeUnit unit) throws InterruptedException {
+            return took(super.tryLock(timeout, unit));
+        }
+
+        private boolean took(boolean got) {
+            taken |= got;
+            return got;
+        }
+    }
+
+    /** What the learner's code did: its result (or a problem), whether it overran, whether it let go of the first lock. */
+    private record Attempt(Boolean result, String problem, boolean timedOut, boolean firstFree) {
+        String describe(WatchedLock first, WatchedLock second) {
+            if (timedOut) {
+                return "1 秒内没有返回";
+            }
+            if (problem != null) {
+                return problem;
+            }
+            String took = second == null ? "" : "拿到了" + (first.taken && second.taken ? "两把锁" : first.taken || second.taken
+                    ? "一把锁" : "零把锁") + "，";
+            return took + "返回 " + result;
+        }
+    }
+
+    /** Runs the learner's code on a daemon thread, at most a second. */
+    private static Attempt runLearner(TryBoth learner, ReentrantLock first, ReentrantLock second) {
+        Object[] out = new Object[2];
         ThreadLabResult lab = ThreadLab.create("练习 2").timeout(Duration.ofSeconds(1)).grace(Duration.ofMillis(200))
                 .thread("练习线程", o -> {
                     out[0] = learner.tryBoth(first, second);
-                    out[2] = !first.isHeldByCurrentThread();
+                    out[1] = !first.isHeldByCurrentThread();
                 })
                 .run();
-        out[1] = !lab.interrupted().isEmpty() || !lab.stuck().isEmpty();
-        if (!lab.failed().isEmpty()) {
-            out[0] = "异常 " + lab.outcomes().get(0).error();
-        }
-        return out;
+        boolean timedOut = !lab.interrupted().isEmpty() || !lab.stuck().isEmpty();
+        String problem = lab.failed().isEmpty() ? null : "抛出了异常 " + lab.outcomes().get(0).error();
+        return new Attempt((Boolean) out[0], problem, timedOut, Boolean.TRUE.equals(out[1]));
     }
 }

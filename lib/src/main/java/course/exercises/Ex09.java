@@ -48,13 +48,12 @@ public final class Ex09 {
         producer.start();
         LearnerRun.Outcome<List<String>> out = LearnerRun.run(() -> learnerCode.apply(queue), 3000, 1000, true);
         producer.interrupt();
-        return Exercise.named("练习 1：用 poll 超时结束消费者")
-                .expect("消费者自己结束了" + (out.ok() ? "（" + out.millis() + " ms）" : "：" + out.problem()), out.ok(),
-                        "take() 在队列空了以后会一直等下去；用 poll(200, TimeUnit.MILLISECONDS)，返回 null 就结束循环。")
+        Exercise ex = Exercise.named("练习 1：用 poll 超时结束消费者")
                 .expectEquals("取到的骨头（按顺序）", expected, out.result(),
                         "每次 poll 到的不是 null，就加进列表；生产者每 " + PRODUCER_PAUSE_MILLIS
-                                + " ms 放一根，poll() 不带超时会在生产者放下一根之前就放弃。")
-                .verdict();
+                                + " ms 放一根，poll() 不带超时会在生产者放下一根之前就放弃。");
+        return LearnerRun.ended(ex, out, "消费者取完骨头以后自己结束了", out.result() != null && !out.result().isEmpty(),
+                "take() 在队列空了以后会一直等下去；用 poll(200, TimeUnit.MILLISECONDS)，返回 null 就结束循环。").verdict();
     }
 
     /**
@@ -73,15 +72,17 @@ public final class Ex09 {
         if (eaten != null) {
             eaten.sort((a, b) -> Integer.compare(number(a), number(b)));
         }
-        return Exercise.named("练习 2：毒丸让消费者结束")
-                .expect("代码结束了" + (out.ok() ? "（" + out.millis() + " ms）" : "：" + out.problem()), out.ok(),
-                        "每个消费者都要收到一颗毒丸：生产者放完骨头以后，再放 consumers 颗毒丸；然后 join 每个线程（带时间限制）。")
+        Exercise ex = Exercise.named("练习 2：毒丸让消费者结束")
                 .expectEquals("吃掉的骨头（排序后）", expected, eaten,
-                        "每根骨头只能被一个消费者吃一次；毒丸不算骨头，不要放进结果里。用线程安全的列表收集结果。")
-                .expect("没有留下还在运行的线程" + (out.leftThreads().isEmpty() ? "" : "：" + LearnerRun.names(out.leftThreads())),
+                        "每根骨头只能被一个消费者吃一次；毒丸不算骨头，不要放进结果里。用线程安全的列表收集结果。");
+        boolean ate = eaten != null && !eaten.isEmpty();
+        LearnerRun.ended(ex, out, "生产者和消费者都结束了，代码返回了", ate,
+                "每个消费者都要收到一颗毒丸：生产者放完骨头以后，再放 consumers 颗毒丸；然后 join 每个线程（带时间限制）。");
+        String left = "没有留下还在运行的线程";
+        return (ate ? ex.expect(left + (out.leftThreads().isEmpty() ? "" : "：" + LearnerRun.names(out.leftThreads())),
                         out.leftThreads().isEmpty(),
                         "返回之前 join 生产者和所有消费者；还活着的线程多半在 take() 里等一颗没来的毒丸。")
-                .verdict();
+                : ex.notChecked(left, "还没有吃到骨头")).verdict();
     }
 
     private static int number(String bone) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import course.check.Answer;
 import course.check.Exercise;
@@ -27,11 +28,21 @@ public final class Ex11 {
 
     /** The four tasks of exercise 1: task i sleeps {@link #TASK_MILLIS} ms and returns "网页i". */
     public static List<Callable<String>> pageTasks() {
+        return pageTasks(new AtomicInteger(), new AtomicInteger());
+    }
+
+    /** {@link #pageTasks()} counting the tasks running at once in {@code running}, the most ever in {@code most}. */
+    private static List<Callable<String>> pageTasks(AtomicInteger running, AtomicInteger most) {
         List<Callable<String>> tasks = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             String name = "网页" + i;
             tasks.add(() -> {
-                Thread.sleep(TASK_MILLIS);
+                most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(TASK_MILLIS);
+                } finally {
+                    running.decrementAndGet();
+                }
                 return name;
             });
         }
@@ -40,18 +51,25 @@ public final class Ex11 {
 
     /**
      * 练习 1: the learner's code runs the four {@link #pageTasks()} on a pool at the same time, returns their results
-     * in task order (like Python's {@code map}) and shuts the pool down.
+     * in task order (like Python's {@code map}) and shuts the pool down. Whether they ran at the same time is
+     * counted, not timed: the most tasks running at once must be 4.
      */
     public static Verdict poolInOrder(Answer<List<Callable<String>>, List<String>> learnerCode) {
-        LearnerRun.Outcome<List<String>> out = LearnerRun.run(() -> learnerCode.apply(pageTasks()), 10_000, 2000, false);
-        long limit = 2 * TASK_MILLIS;
-        return Exercise.named("练习 1：线程池 + invokeAll")
-                .expect("代码正常结束" + (out.ok() ? "" : "：" + out.problem()), out.ok(), "Future.get() 会把任务的异常包成 ExecutionException。")
-                .expectEquals("结果（按任务顺序）", List.of("网页1", "网页2", "网页3", "网页4"), out.result(),
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        LearnerRun.Outcome<List<String>> out = LearnerRun.run(() -> learnerCode.apply(pageTasks(running, most)), 10_000, 2000, false);
+        Exercise ex = Exercise.named("练习 1：线程池 + invokeAll");
+        if (!out.ok()) {
+            ex.expect("代码正常结束：" + out.problem(), false, "Future.get() 会把任务的异常包成 ExecutionException。");
+        }
+        boolean together = most.get() == 4;
+        ex.expect("4 个任务同时运行（最多同时运行了 " + most.get() + " 个）", together,
+                "线程池至少要有 4 个线程，任务要一起提交（invokeAll 或先全部 submit 再逐个 get）；一个接一个地 call() 就只有 1 个。");
+        if (!together) {
+            return ex.notChecked("结果按任务的顺序", "任务还没有同时运行").notChecked("线程池关掉了", "任务还没有同时运行").verdict();
+        }
+        return ex.expectEquals("结果按任务的顺序", List.of("网页1", "网页2", "网页3", "网页4"), out.result(),
                         "invokeAll 返回的 Future 和任务的顺序一样；对每个 Future 调用 get()。")
-                .expect("用时 " + out.millis() + " ms，少于 " + limit + " ms（4 个 " + TASK_MILLIS + " ms 的任务同时运行）",
-                        out.ok() && out.millis() < limit,
-                        "线程池至少要有 4 个线程，任务要一起提交（invokeAll 或先全部 submit 再逐个 get）。")
                 .expect("线程池关掉了" + (out.leftThreads().isEmpty() ? "" : "，还活着的线程：" + LearnerRun.names(out.leftThreads())),
                         out.leftThreads().isEmpty(),
                         "最后调用 pool.shutdown()（放在 finally 里），否则池里的线程一直等新任务，不会结束。")
@@ -86,13 +104,18 @@ public final class Ex11 {
      */
     public static Verdict firstFinishedFirst(Answer<List<Callable<String>>, List<String>> learnerCode) {
         LearnerRun.Outcome<List<String>> out = LearnerRun.run(() -> learnerCode.apply(mixedTasks()), 10_000, 2000, false);
-        return Exercise.named("练习 2：先完成的先处理")
-                .expect("代码正常结束" + (out.ok() ? "" : "：" + out.problem()), out.ok(),
-                        "失败的任务在 future.get() 时抛出 ExecutionException：在循环里捕获它，用 e.getCause().getMessage()。")
-                .expectEquals("完成的顺序", List.of("快", "失败: HTTP 500", "中", "慢"), out.result(),
-                        "用 ExecutorCompletionService：submit 全部任务，再 take() 几次，每次拿到的是最先完成的那个。")
-                .expect("线程池关掉了" + (out.leftThreads().isEmpty() ? "" : "，还活着的线程：" + LearnerRun.names(out.leftThreads())),
+        Exercise ex = Exercise.named("练习 2：先完成的先处理");
+        if (!out.ok()) {
+            ex.expect("代码正常结束：" + out.problem(), false,
+                    "失败的任务在 future.get() 时抛出 ExecutionException：在循环里捕获它，用 e.getCause().getMessage()。");
+        }
+        ex.expectEquals("完成的顺序", List.of("快", "失败: HTTP 500", "中", "慢"), out.result(),
+                "用 ExecutorCompletionService：submit 全部任务，再 take() 几次，每次拿到的是最先完成的那个；"
+                        + "失败的任务在 get() 时抛出 ExecutionException，用 e.getCause().getMessage()。");
+        String closed = "线程池关掉了";
+        return (out.result() != null && !out.result().isEmpty()
+                ? ex.expect(closed + (out.leftThreads().isEmpty() ? "" : "，还活着的线程：" + LearnerRun.names(out.leftThreads())),
                         out.leftThreads().isEmpty(), "最后调用 pool.shutdown()（放在 finally 里）。")
-                .verdict();
+                : ex.notChecked(closed, "还没有结果")).verdict();
     }
 }

@@ -40,15 +40,24 @@ public final class Ex12 {
             boolean ended = two && children.stream().noneMatch(ChildJvm::isAlive);
             boolean ok = ended && children.stream().allMatch(c -> c.exitCode() == 0);
             String all = ended ? children.get(0).stdout() + children.get(1).stdout() : "";
-            return ex.expectEquals("子进程个数", 2, children.size(), "用 ChildJvm.start(NumsChild.class, \"baidu\") 启动两个，放进列表返回。")
-                    .expect("两个子进程的 pid 不同，也都不是当前进程 (" + me + ")", two && pids.size() == 2 && !pids.contains(me),
+            ex.expectEquals("子进程个数", 2, children.size(), "用 ChildJvm.start(NumsChild.class, \"baidu\") 启动两个，放进列表返回。");
+            String[] later = {"两个子进程的 pid 不同，也都不是当前进程", "返回之前两个子进程都已经结束，退出码是 0",
+                    "子进程的 nums 各自增长：baidu 那个以 u] 结尾，neuedu 那个不含 b", "父进程里的 NumsChild.NUMS 没有变"};
+            if (!two) {
+                for (String what : later) {
+                    ex.notChecked(what, "还没有两个子进程");
+                }
+                return ex.verdict();
+            }
+            ex.expect(later[0] + "（当前进程 " + me + "）", pids.size() == 2 && !pids.contains(me),
                             "每个子进程都是一个新的进程，有自己的 pid。")
-                    .expect("返回之前两个子进程都已经结束，退出码是 0", ok,
-                            "返回之前对每个子进程调用 waitFor(Duration.ofSeconds(10))，像 Python 的 join()。")
-                    .expect("子进程的 nums 各自增长：baidu 那个以 u] 结尾，neuedu 那个不含 b",
-                            all.contains("nums=[11, 22, b, a, i, d, u]") && all.contains("nums=[11, 22, n, e, u, e, d, u]"),
+                    .expect(later[1], ok, "返回之前对每个子进程调用 waitFor(Duration.ofSeconds(10))，像 Python 的 join()。");
+            if (!ok) {
+                return ex.notChecked(later[2], "子进程还没有正常结束").notChecked(later[3], "子进程还没有正常结束").verdict();
+            }
+            return ex.expect(later[2], all.contains("nums=[11, 22, b, a, i, d, u]") && all.contains("nums=[11, 22, n, e, u, e, d, u]"),
                             "参数分别是 \"baidu\" 和 \"neuedu\"。")
-                    .expectEquals("父进程里的 NumsChild.NUMS 没有变", List.of(11, 22), NumsChild.NUMS,
+                    .expect(later[3] + "（现在是 " + NumsChild.NUMS + "）", List.of(11, 22).equals(NumsChild.NUMS),
                             "进程之间不共享内存：子进程改的是自己的那一份。")
                     .verdict();
         } finally {
@@ -64,9 +73,9 @@ public final class Ex12 {
         long me = ProcessHandle.current().pid();
         return Exercise.named("练习 2：工作在哪个进程里执行？")
                 .expect("工作不是在当前进程 (pid " + me + ") 里执行的（实际 pid " + workPid + "）", workPid != me,
-                        "像种子里的 target=run_proc() 一样，直接调用方法就是在当前进程里执行；要启动子进程，"
+                        "像原教程里的 target=run_proc() 一样，直接调用方法就是在当前进程里执行；要启动子进程，"
                                 + "并从它的输出里读出 pid=...")
-                .expectEquals("子进程报告的父进程 ppid 是当前进程", me, reportedPpid,
+                .expectEquals("子进程报告的父进程 ppid 是当前进程 (" + me + ")", me, reportedPpid,
                         "子进程用 ProcessHandle.current().parent() 得到父进程：就是启动它的这个 JVM。")
                 .verdict();
     }

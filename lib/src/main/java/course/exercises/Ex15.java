@@ -36,7 +36,7 @@ public final class Ex15 {
         for (String key : new String[] {"A", "B", "C"}) {
             String scenario = SCENARIOS.keySet().stream().filter(s -> s.startsWith(key + ":")).findFirst().orElseThrow();
             String answer = answers == null ? null : answers.get(key);
-            ex.expectEquals(scenario, SCENARIOS.get(scenario), answer, hints[i++]);
+            ex.expectAnswer(scenario, SCENARIOS.get(scenario), answer, hints[i++]);
         }
         return ex.verdict();
     }
@@ -49,11 +49,12 @@ public final class Ex15 {
         return Exercise.named("练习 2：加速比和效率")
                 .expectEquals("speedup(4.0, 2.0)", 2.0, round(speedup.applyAsDouble(4.0, 2.0)),
                         "加速比 = 1 个工作者的耗时 ÷ k 个工作者的耗时。")
-                .expectEquals("speedup(0.9, 0.6)", 1.5, round(speedup.applyAsDouble(0.9, 0.6)), "0.9 ÷ 0.6 = 1.5")
+                .expectEquals("speedup(0.9, 0.6)", 1.5, round(speedup.applyAsDouble(0.9, 0.6)),
+                        "t1 是 1 个工作者的耗时，tk 是 k 个工作者的耗时：哪个除以哪个？")
                 .expectEquals("efficiency(0.9, 0.6, 2)", 0.75, round(efficiency.apply(0.9, 0.6, 2)),
-                        "效率 = 加速比 ÷ 工作者个数：2 个工作者只快 1.5 倍，效率 75%。")
+                        "效率 = 加速比 ÷ 工作者个数：可以直接调用你写的 speedup。")
                 .expectEquals("efficiency(8.0, 2.0, 4)", 1.0, round(efficiency.apply(8.0, 2.0, 4)),
-                        "4 个工作者快 4 倍就是 100%。")
+                        "k 个工作者正好快 k 倍时，效率是 1.0。")
                 .verdict();
     }
 

@@ -10,6 +10,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import course.check.Exercise;
+
 /**
  * Runs a learner's code with a time limit on a daemon thread, and finds the threads it left running.
  *
@@ -89,6 +91,18 @@ final class LearnerRun<R> {
                         && !t.getName().startsWith("HttpClient-") && !t.getName().startsWith("ForkJoinPool.commonPool")
                         && !t.getName().startsWith("页面服务器-"))
                 .toList();
+    }
+
+    /**
+     * Records whether the learner's code ended by itself: failed when it overran or threw; not checked
+     * when it ended without doing the work ({@code didWork} false: an untouched stub ends at once, which
+     * proves nothing); passed otherwise, with the time it took.
+     */
+    static Exercise ended(Exercise ex, Outcome<?> out, String what, boolean didWork, String hint) {
+        if (!out.ok()) {
+            return ex.expect(what + "：" + out.problem(), false, hint);
+        }
+        return didWork ? ex.expect(what + "（" + out.millis() + " ms）", true, hint) : ex.notChecked(what, "代码还没有做这件事");
     }
 
     static String names(List<Thread> threads) {

@@ -20,13 +20,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import course.base.Args;
 
 /**
  * A child JVM running one main class of the course library, with its output read into the cell
@@ -43,7 +45,7 @@ import java.util.stream.Stream;
  * 发现父进程不在了，会自己退出。
  *
  * <pre>{@code
- * try (ChildJvm child = ChildJvm.start(NumsChild.class, "baidu")) {
+ * try (ChildJvm child = ChildJvm.start(NumsChild.class, "baidu")) {   // course.process.demo.NumsChild
  *     System.out.println("子进程 pid = " + child.pid());
  *     child.waitFor(Duration.ofSeconds(10));       // 像 Python 的 p.join(10)
  *     System.out.println("退出码 = " + child.exitCode());
@@ -63,7 +65,7 @@ public final class ChildJvm implements AutoCloseable {
 
     private final String mainClass;
     private final List<String> args;
-    private final java.lang.Process process;
+    private final Process process;
     private final long startNanos;
     private final List<String> out = Collections.synchronizedList(new ArrayList<>());
     private final List<String> err = Collections.synchronizedList(new ArrayList<>());
@@ -124,7 +126,7 @@ public final class ChildJvm implements AutoCloseable {
 
     /** A builder to set arguments, JVM options and echo before starting. */
     public static Builder builder(Class<?> main) {
-        Objects.requireNonNull(main, "main");
+        Args.notNull("main", main);
         return new Builder(main.getName());
     }
 
@@ -142,16 +144,14 @@ public final class ChildJvm implements AutoCloseable {
         /** Appends program arguments. */
         public Builder args(String... more) {
             for (String a : more) {
-                args.add(Objects.requireNonNull(a, "argument"));
+                args.add(Args.notNull("argument", a));
             }
             return this;
         }
 
         /** Appends a JVM option such as {@code -Xmx64m}. */
         public Builder jvmOption(String option) {
-            if (!option.startsWith("-")) {
-                throw new IllegalArgumentException("jvm option (" + option + ") must start with '-' / JVM 参数以 - 开头");
-            }
+            Args.check(option.startsWith("-"), "jvm option", option, "start with '-'", "JVM 参数以 - 开头");
             jvmOptions.add(option);
             return this;
         }
@@ -278,16 +278,14 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * Waits at most {@code limit} for the child to end (Python: {@code p.join(timeout)}), then for
+     * Waits at most {@code timeout} for the child to end (Python: {@code p.join(timeout)}), then for
      * its output to be read to the end.
      *
-     * @return true when the child ended, false when the limit passed first (it keeps running)
+     * @return true when the child ended, false when the timeout passed first (it keeps running)
      */
-    public boolean waitFor(Duration limit) throws InterruptedException {
-        if (limit.isNegative()) {
-            throw new IllegalArgumentException("limit (" + limit + ") must not be negative / 等待时间不能是负数");
-        }
-        boolean ended = process.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS);
+    public boolean waitFor(Duration timeout) throws InterruptedException {
+        Args.notNegative("timeout", timeout, "等待时间");
+        boolean ended = process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
         if (ended) {
             outReader.join(READER_JOIN.toMillis());
             errReader.join(READER_JOIN.toMillis());
@@ -335,11 +333,11 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * The next standard-output line not yet taken by this method, waiting at most {@code limit};
+     * The next standard-output line not yet taken by this method, waiting at most {@code timeout};
      * null when none came in time.
      */
-    public String nextLine(Duration limit) throws InterruptedException {
-        return unread.poll(limit.toNanos(), TimeUnit.NANOSECONDS);
+    public String nextLine(Duration timeout) throws InterruptedException {
+        return unread.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** The child's standard input, a pipe (管道): what you print here the child reads from System.in. */
@@ -403,6 +401,6 @@ public final class ChildJvm implements AutoCloseable {
     @Override
     public String toString() {
         String state = process.isAlive() ? "运行中" : "已结束, 退出码 " + process.exitValue();
-        return String.format("ChildJvm pid %-7d %-14s %s", pid(), simpleName(), state);
+        return String.format(Locale.ROOT, "ChildJvm pid %-7d %-14s %s", pid(), simpleName(), state);
     }
 }

@@ -15,6 +15,8 @@ import java.util.Optional;
  * 不会变成没人管的"孤儿进程"（orphan process）。然后它再调用真正的 {@code main} 方法。
  *
  * <p>Command line: {@code ChildMain <parentPid> <mainClass> [args...]}.
+ *
+ * <p>Thread-safety: runs once per child JVM; its watcher is one daemon thread.
  */
 public final class ChildMain {
 

@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * One connected process as the {@link IpcOwner} sees it: a thread that reads its request frames,
- * turns them into calls on the owner, and writes the answers.
+ * does what each asks to the {@link IpcStore}, and writes the answers.
  *
- * <p>所有者这边的"一个连接"：一个读线程读对方发来的帧（frame），交给 {@link IpcOwner} 处理；
+ * <p>所有者这边的"一个连接"：一个读线程读对方发来的帧（frame），照它说的去读写 {@link IpcStore}；
  * 回答先攒在缓冲区里，等这一批请求都处理完（读缓冲区空了）再一次写出去。
  * 格式错误的帧得到 {@code ERR ...} 并断开连接；太大的消息得到 {@code TOOBIG ...}，连接照常。
  *
@@ -21,7 +21,7 @@ import java.util.Map;
  * puts an unspoken request for room ({@code WANT}) in the line of putters for it; so a writer that
  * keeps writing never waits for the answer to a single put.
  *
- * <p>Thread-safety: the fields read and written by the owner are guarded by the owner's lock;
+ * <p>Thread-safety: the fields the store reads and writes are guarded by the store's lock;
  * frames may be queued from any thread holding it and are written in the order queued.
  */
 final class IpcConnection {
@@ -36,7 +36,7 @@ final class IpcConnection {
     private final OutputStream out;
     private Thread thread;
 
-    // guarded by the owner's lock
+    // guarded by the store's lock
     final Map<Long, String> lent = new LinkedHashMap<>();   // ITEMs sent, not yet ACKed, oldest first
     int leases;                                              // room granted to it and not used yet
     boolean recalled;
@@ -281,7 +281,7 @@ final class IpcConnection {
 
     // ---------------------------------------------------------------- writing
 
-    /** Queues a frame (the owner's lock is held); it is written at the next {@link #flush()}. */
+    /** Queues a frame (the store's lock is held); it is written at the next {@link #flush()}. */
     void enqueue(String frame) {
         append(frame);
         store.markDirty(this);

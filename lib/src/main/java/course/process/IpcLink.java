@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import course.base.Args;
 
 /**
  * The connection of a connected {@link IpcQueue} handle to the queue's owner: numbered requests, a
@@ -73,12 +74,8 @@ final class IpcLink {
 
     /** Connects, says HELLO with the token of the address and learns the capacity and the size limit. */
     static IpcLink open(String address) {
-        Objects.requireNonNull(address, "address must not be null / 地址不能是 null");
-        Matcher m = ADDRESS.matcher(address);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("address (" + address + ") must be 127.0.0.1:port/token"
-                    + " / 地址要用 IpcQueue.address() 的原样字符串");
-        }
+        Matcher m = ADDRESS.matcher(Args.notNull("address", address));
+        Args.check(m.matches(), "address", address, "be 127.0.0.1:port/token", "地址要用 IpcQueue.address() 的原样字符串");
         Socket s = new Socket();
         try {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(m.group(1))), CONNECT_MILLIS);

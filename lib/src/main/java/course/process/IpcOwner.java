@@ -57,7 +57,7 @@ final class IpcOwner implements IpcQueue.Side {
         acceptor.start();
     }
 
-    static Thread daemon(Runnable r, String name) {
+    private static Thread daemon(Runnable r, String name) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
         return t;

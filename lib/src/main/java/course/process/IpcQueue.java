@@ -2,7 +2,8 @@ package course.process;
 
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Objects;
+
+import course.base.Args;
 
 /**
  * A queue of text messages shared by several processes, like Python's {@code multiprocessing.Queue}:
@@ -32,14 +33,15 @@ import java.util.Objects;
  * 的答案在你拿到的那一刻就可能过时了（别的进程刚放进或取走一条），只能用来"看看"，
  * 不能用来决定下一步；要决定，就用会阻塞/会抛异常的 put/get，或者约定一个结束标记（sentinel）。
  *
- * <p>Put from another process returns early when it can, as Python's does: on an unbounded queue,
- * and on a bounded one while the owner has granted this process room in advance, {@code put}
- * returns once the message is written to the connection, before the owner has it.
- * {@link #close()} then waits until the owner has confirmed every such message, and throws
- * {@link Broken} if it cannot (the owner ended first); close every handle (try-with-resources).
- * A process killed right after such a put may lose its last messages, as with Python's feeder thread.
- * Room granted in advance counts as taken; the owner takes it back as soon as anyone else has to
- * wait for room, so a bounded queue never holds more than its capacity.
+ * <p>A put from another process returns early, as Python's does: once there is room for the message
+ * it is written to the connection, and {@code put} returns before the owner has it. (On a bounded
+ * queue the owner grants a writer room ahead, {@code ROOM}, so that a writer that keeps writing
+ * does not wait for an answer to each message; granted room counts as taken, and the owner calls
+ * it back as soon as anyone else has to wait for room, so the queue never holds more than its
+ * capacity.) {@link #close()} then waits until the owner has confirmed every message put through
+ * the handle, and throws {@link Broken} if it cannot (the owner ended first): close every handle
+ * (try-with-resources; a JVM that ends normally closes the ones left open). A process killed right
+ * after a put may lose its last messages, as with Python's feeder thread.
  *
  * <p>Messages are at most {@link #MAX_MESSAGE_BYTES} bytes in UTF-8; a longer one is refused by
  * {@code put} on either side with {@link IllegalArgumentException}, and nothing else changes.
@@ -58,18 +60,19 @@ import java.util.Objects;
  * {@code PUT id millis message} → {@code OK id} | {@code FULL id size} | {@code TOOBIG id bytes limit};
  * {@code GET id millis} → {@code ITEM id message} (answer {@code ACK id}: taken, or {@code NACK id}:
  * back to the head) | {@code EMPTY id}; {@code CANCEL id} → {@code CANCELLED id} (or the request's
- * own answer, when it came first); {@code SIZE id} → {@code SIZE id n}; {@code SYNC id} → {@code OK id};
- * {@code SEND message} (no answer; unbounded, or within granted room); {@code ROOM} (asks for room:
- * {@code ROOM k} grants k, {@code RECALL} → {@code RETURN k} gives it back); {@code BYE}.
- * {@code millis} is -1 (wait for ever), 0 (do not wait) or a time limit. The owner answers a
- * malformed frame with {@code ERR reason} and closes that connection; closing the queue sends
- * {@code CLOSED} to every connection.
+ * own answer, when it came first); {@code SIZE id} → {@code SIZE id n}; {@code SYNC id} → {@code OK id}.
+ * What {@link #connect} handles use to put: {@code SEND message} (no answer; on a bounded queue only
+ * into granted room); {@code WANT id millis} → {@code ROOM id k} (k places granted; 0: you hold some)
+ * | {@code FULL id size}; the owner grants room unasked with {@code ROOM 0 k} and calls it back with
+ * {@code RECALL} → {@code RETURN k}. {@code BYE} ends the connection. {@code millis} is -1 (wait for
+ * ever), 0 (do not wait) or a time limit. The owner answers a malformed frame with {@code ERR reason}
+ * and closes that connection; closing the queue sends {@code CLOSED} to every connection.
  *
  * <p>Thread-safety: every method may be called from any thread, also at the same time on one
  * handle; each call waits for its own answer. Interrupting a thread blocked in {@code get} or
- * {@code put} ends that call with {@link InterruptedException} (a get takes nothing; a put either
- * did not put its message, or, when the owner had already taken it, returns with the interrupt
- * status set), and the handle stays usable.
+ * {@code put} ends that call with {@link InterruptedException}: a get takes nothing, a put puts
+ * nothing (when the message or the room came at that very moment, the call completes and returns
+ * with the interrupt status set), and the handle stays usable.
  */
 public final class IpcQueue implements AutoCloseable {
 
@@ -138,10 +141,8 @@ public final class IpcQueue implements AutoCloseable {
      * @throws IllegalArgumentException when capacity is not positive
      */
     public static IpcQueue create(int capacity) {
-        if (capacity <= 0 || capacity == Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("capacity (" + capacity + ") must be positive and below "
-                    + Integer.MAX_VALUE + " / 容量必须大于 0；想要\"无上限\"请用 IpcQueue.unbounded()");
-        }
+        Args.check(capacity > 0 && capacity < Integer.MAX_VALUE, "capacity", capacity, "be positive and below "
+                + Integer.MAX_VALUE, "容量必须大于 0；想要\"无上限\"请用 IpcQueue.unbounded()");
         return new IpcQueue(new IpcOwner(capacity));
     }
 
@@ -308,15 +309,13 @@ public final class IpcQueue implements AutoCloseable {
     }
 
     private static String checked(String message) {
-        Objects.requireNonNull(message, "message must not be null / 消息不能是 null");
+        Args.notNull("message", message);
         checkSize(message, MAX_MESSAGE_BYTES);
         return message;
     }
 
     private static long nanos(Duration timeout) {
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("timeout (" + timeout + ") must not be negative / 等待时间不能是负数");
-        }
+        Args.notNegative("timeout", timeout, "等待时间");
         try {
             return timeout.toNanos();
         } catch (ArithmeticException e) {

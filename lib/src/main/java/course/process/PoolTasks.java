@@ -16,6 +16,8 @@ package course.process;
  *   <tr><td>{@code fail message}</td><td>throws: the future fails, the worker lives on</td></tr>
  *   <tr><td>{@code crash code}</td><td>writes to stderr and halts the worker JVM with that exit code</td></tr>
  * </table>
+ *
+ * <p>Thread-safety: stateless; each task may run in any thread.
  */
 public final class PoolTasks {
 

@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
  * <p>Frames ({@link Frames}: one per line; fields separated by a tab, each escaped):
  * in: {@code RUN id task arg...}; out: {@code READY pid}, {@code OUT text},
  * {@code DONE id nanos result}, {@code FAIL id error}.
+ *
+ * <p>Thread-safety: one task at a time; the frames on standard output are written whole under one lock.
  */
 public final class PoolWorker {
 

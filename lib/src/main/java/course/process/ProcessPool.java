@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
@@ -14,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+
+import course.base.Args;
 
 /**
  * A pool of worker JVMs that run named tasks, like Python's {@code ProcessPoolExecutor}:
@@ -94,10 +95,7 @@ public final class ProcessPool implements AutoCloseable {
      * @throws IllegalArgumentException when workers is not between 1 and 64
      */
     public static ProcessPool withWorkers(int workers) {
-        if (workers < 1 || workers > 64) {
-            throw new IllegalArgumentException("workers (" + workers + ") must be between 1 and 64 / 工作进程数要在 1 到 64 之间");
-        }
-        return new ProcessPool(workers);
+        return new ProcessPool(Args.inRange("workers", workers, 1, 64, "工作进程数"));
     }
 
     /**
@@ -108,7 +106,7 @@ public final class ProcessPool implements AutoCloseable {
      * @throws RejectedExecutionException after {@link #close()}
      */
     public Future<ProcessPoolResult> submit(String task, Object... args) {
-        Objects.requireNonNull(task, "task");
+        Args.notNull("task", task);
         if (shutdown) {
             throw new RejectedExecutionException("the pool is closed / 进程池已经关闭，不能再提交任务");
         }

@@ -9,6 +9,8 @@ import java.util.Locale;
  *
  * <p>进程池任务的结果：返回值（文字）、执行它的工作进程的 pid，以及在工作进程里花了多少时间。
  *
+ * <p>Thread-safety: immutable.
+ *
  * @param task      the task name
  * @param args      its arguments
  * @param value     the result, as text

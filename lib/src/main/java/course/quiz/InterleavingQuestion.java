@@ -37,7 +37,7 @@ public final class InterleavingQuestion extends Question {
         int start = r.nextInt(3);
         int threads = r.nextInt(4) == 0 ? 3 : 2;
         List<String> programs = new ArrayList<>();
-        StringBuilder sb = new StringBuilder("交错题（种子 " + seed + "）：count 一开始是 " + start + "，" + threads
+        StringBuilder sb = new StringBuilder("交错题（题号 " + seed + "）：count 一开始是 " + start + "，" + threads
                 + " 个线程同时运行，各做一件事：\n");
         for (int t = 0; t < threads; t++) {
             int k = 2 + r.nextInt(3);
@@ -62,7 +62,7 @@ public final class InterleavingQuestion extends Question {
 
     /** Checks the predicted set of final values (order and repeats do not matter), without saying the right one. */
     public Exercise.Verdict check(long... answer) {
-        Exercise e = Exercise.practice("交错题（种子 " + seed() + "）");
+        Exercise e = Exercise.practice("交错题（题号 " + seed() + "）");
         if (answer.length == 0) {
             return e.expect("还没有作答", false, "把所有可能的最终值写进 q.check(…)，用逗号隔开").verdict();
         }
@@ -86,6 +86,6 @@ public final class InterleavingQuestion extends Question {
     @Override
     public String reveal() {
         InterleavingResult r = Interleavings.of(Interleavings.COUNTER, programs.toArray(String[]::new));
-        return "答案（种子 " + seed() + "）：可能的最终值 " + values + "\n" + r;
+        return "答案（题号 " + seed() + "）：可能的最终值 " + values + "\n" + r;
     }
 }

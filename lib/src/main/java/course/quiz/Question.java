@@ -5,8 +5,8 @@ package course.quiz;
  * answered only on request with {@link #reveal()}.
  *
  * <p>自动生成的练习题（像 OSTEP 的模拟器作业那样，题目无穷无尽）：把题目对象放在单元格最后一行就显示题目；
- * {@code check(…)} 只说对不对、哪里不对、怎么想，不说答案；想看答案时调用 {@link #reveal()}。同一个种子（seed）
- * 总是出同一道题，换一个种子就是一道新题。
+ * {@code check(…)} 只说对不对、哪里不对、怎么想，不说答案；想看答案时调用 {@link #reveal()}。同一个题号（随机数的 seed）
+ * 总是出同一道题，换一个题号就是一道新题。
  *
  * <p>Thread safety: immutable.
  */

@@ -3,7 +3,7 @@ package course.quiz;
 /**
  * Seeded generators of practice questions for the scheduler, the CPU and interleavings.
  *
- * <p>题库：每个方法用一个种子（seed）生成一道题，同一个种子总是同一道题。
+ * <p>题库：每个方法用一个题号（随机数的 seed）生成一道题，同一个题号总是同一道题。
  * <pre>{@code
  * SchedulingQuestion q = Questions.scheduling(1);   // 调度：预测每个任务的完成时刻或等待时间
  * q                                                 // 显示题目

@@ -48,7 +48,7 @@ public final class SchedulingQuestion extends Question {
             arrival += 5 * r.nextInt(4);
         }
         boolean finish = r.nextBoolean();
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "调度题（种子 %d）：1 个核，%s。%n", seed,
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "调度题（题号 %d）：1 个核，%s。%n", seed,
                 roundRobin ? "轮转调度，时间片 " + quantum + " ms" : "先来先服务（FCFS）"));
         sb.append("任务   到达时刻   需要的 CPU 时间\n");
         for (Job j : jobs) {
@@ -65,7 +65,7 @@ public final class SchedulingQuestion extends Question {
 
     /** Checks the learner's numbers, one per job in order, without saying the right ones. */
     public Exercise.Verdict check(int... answer) {
-        Exercise e = Exercise.practice("调度题（种子 " + seed() + "）");
+        Exercise e = Exercise.practice("调度题（题号 " + seed() + "）");
         if (answer.length != jobs.size()) {
             return e.expect(answer.length == 0 ? "还没有作答" : "每个任务一个数（你写了 " + answer.length + " 个，有 "
                     + jobs.size() + " 个任务）", false,
@@ -96,7 +96,7 @@ public final class SchedulingQuestion extends Question {
     /** The answer: every job's finish and waiting time, and who ran when. */
     @Override
     public String reveal() {
-        StringBuilder sb = new StringBuilder("答案（种子 " + seed() + "）：\n");
+        StringBuilder sb = new StringBuilder("答案（题号 " + seed() + "）：\n");
         for (Job j : jobs) {
             ScheduleResult.JobMetrics m = schedule.metrics(j.name());
             sb.append(String.format(Locale.ROOT, "  %s：完成时刻 %d ms，等待时间 %d ms（= %d − %d − %d）%n", j.name(),

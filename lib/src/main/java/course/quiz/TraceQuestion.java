@@ -37,7 +37,7 @@ public final class TraceQuestion extends Question {
     static TraceQuestion generate(long seed) {
         Random r = new Random(seed);
         String program = r.nextBoolean() ? loop(r) : branch(r);
-        return new TraceQuestion(seed, program, "CPU 题（种子 " + seed + "）：下面的程序在第 2 节的模拟 CPU 上运行到结束。\n\n"
+        return new TraceQuestion(seed, program, "CPU 题（题号 " + seed + "）：下面的程序在第 2 节的模拟 CPU 上运行到结束。\n\n"
                 + program + "\n问：结束时内存[" + RESULT + "] 是多少？一共执行了多少步（取指、译码、执行各算一步）？"
                 + "写成 q.check(内存[" + RESULT + "] 的值, 步数)");
     }
@@ -85,7 +85,7 @@ public final class TraceQuestion extends Question {
 
     /** Checks the predicted final value of memory[2008] and number of steps, without saying the right ones. */
     public Exercise.Verdict check(long... answer) {
-        Exercise e = Exercise.practice("CPU 题（种子 " + seed() + "）");
+        Exercise e = Exercise.practice("CPU 题（题号 " + seed() + "）");
         if (answer.length != 2) {
             return e.expect(answer.length == 0 ? "还没有作答" : "两个数（你写了 " + answer.length + " 个）", false,
                     "写两个数：q.check(内存[2008] 的值, 步数)").verdict();
@@ -100,7 +100,7 @@ public final class TraceQuestion extends Question {
     /** The answer and how it comes about. */
     @Override
     public String reveal() {
-        return "答案（种子 " + seed() + "）：内存[2008] = " + value + "，一共 " + steps + " 步 = " + steps / 3
+        return "答案（题号 " + seed() + "）：内存[2008] = " + value + "，一共 " + steps + " 步 = " + steps / 3
                 + " 条指令 × 3 个阶段。用 Cpu.load(q.program()).run() 可以看到每一步。";
     }
 

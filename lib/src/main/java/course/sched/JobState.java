@@ -4,7 +4,7 @@ package course.sched;
  * The state of a job at one moment: the textbook's five-state model.
  *
  * <p>任务在某一时刻的状态：新建（还没到达）、就绪（等 CPU）、执行（正占着一个核）、等待（等 I/O 或 sleep，
- * 给它 CPU 也没用）、终止（做完了）。种子教程讲的三种状态是中间的就绪、执行、等待。
+ * 给它 CPU 也没用）、终止（做完了）。原教程讲的三种状态是中间的就绪、执行、等待。
  *
  * <p>Thread-safety: immutable.
  */

@@ -1,6 +1,7 @@
 package course.display;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -110,6 +111,24 @@ class ChartsTest {
         assertNotNull(chart.getLegend(), "several series: a legend");
         BufferedImage img = Charts.lines("加速比", "工作者个数", "加速比 (倍)", series);
         assertEquals(Charts.WIDTH, img.getWidth());
+    }
+
+    @Test
+    void countsAreRecognisedForWholeNumberAxes() {
+        assertTrue(Charts.wholeValues(Map.of("活着的线程数", Map.of(0.0, 3, 700.5, 1))));
+        assertFalse(Charts.wholeValues(Map.of("加速比", Map.of(1, 1.0, 2, 1.96))));
+    }
+
+    @Test
+    void aGanttLabelIsDrawnOnlyWhereItFitsAndReadsOnItsColour() {
+        var metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics()
+                .getFontMetrics(new java.awt.Font(Fonts.cjkFamily(), java.awt.Font.PLAIN, 11));
+        int width = metrics.stringWidth("吃 骨头10");
+        assertTrue(Gantt.fits("吃 骨头10", width + 10, metrics));
+        assertFalse(Gantt.fits("吃 骨头10", width, metrics));
+        assertFalse(Gantt.fits("", 500, metrics));
+        assertEquals(Color.WHITE, Gantt.textOn(new Color(0x4E79A7)));
+        assertEquals(new Color(0x333333), Gantt.textOn(new Color(0xA0CBE8)));
     }
 
     @Test

@@ -74,7 +74,20 @@ class RaceChartsTest {
     @Test
     void compactLabelsSwitchToMillionsByScale() {
         assertEquals("994,714", RaceCharts.compact(994_714, 10_000));
-        assertEquals("0.995M", RaceCharts.compact(994_714, 2_000_000));
+        assertEquals("99.5万", RaceCharts.compact(994_714, 2_000_000));
+        assertEquals("167.6万", RaceCharts.compact(1_676_000, 2_000_000));
+        assertEquals("200万", RaceCharts.compact(2_000_000, 2_000_000));
+    }
+
+    @Test
+    void percentageTicksEndAtAHundredEvenWhenTheAxisLeavesRoomForLabels() {
+        RaceCharts.PercentAxis axis = new RaceCharts.PercentAxis("%");
+        axis.setRange(0, 112);
+        var g = new java.awt.image.BufferedImage(400, 300, java.awt.image.BufferedImage.TYPE_INT_RGB).createGraphics();
+        List<?> ticks = axis.refreshTicks(g, new org.jfree.chart.axis.AxisState(), new java.awt.geom.Rectangle2D.Double(0, 0, 400, 300),
+                org.jfree.chart.ui.RectangleEdge.BOTTOM);
+        double highest = ticks.stream().mapToDouble(t -> ((org.jfree.chart.axis.ValueTick) t).getValue()).max().orElseThrow();
+        assertEquals(100.0, highest);
     }
 
     @Test

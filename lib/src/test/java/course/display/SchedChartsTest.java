@@ -1,6 +1,7 @@
 package course.display;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
@@ -24,6 +25,35 @@ class SchedChartsTest {
 
     static final Job A = Job.cpu("A", 30);
     static final Job B = Job.cpu("B", 20);
+
+    @Test
+    void everyStateHasAClearlyDifferentColour() {
+        var colours = new java.util.ArrayList<>(SchedCharts.STATE_COLOURS.entrySet());
+        for (int i = 0; i < colours.size(); i++) {
+            for (int j = i + 1; j < colours.size(); j++) {
+                var a = colours.get(i).getValue();
+                var b = colours.get(j).getValue();
+                double distance = Math.sqrt(Math.pow(a.getRed() - b.getRed(), 2) + Math.pow(a.getGreen() - b.getGreen(), 2)
+                        + Math.pow(a.getBlue() - b.getBlue(), 2));
+                assertTrue(distance > 80, colours.get(i).getKey() + " and " + colours.get(j).getKey() + " look alike: " + distance);
+            }
+        }
+    }
+
+    @Test
+    void theStateChartPaintsEachStateInItsOwnColour() {
+        var img = SchedCharts.states(Scheduler.roundRobin().run(JOBS));
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                seen.add(img.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        for (String state : new String[]{"执行", "就绪", "等待"}) {
+            assertTrue(seen.contains(SchedCharts.STATE_COLOURS.get(state).getRGB() & 0xFFFFFF), state + " is not drawn in its colour");
+        }
+        assertFalse(seen.contains(Charts.PALETTE[0].getRGB() & 0xFFFFFF), "a state is drawn in the default palette");
+    }
 
     @Test
     void metricsTableHasOneRowPerJobPlusAverage() {

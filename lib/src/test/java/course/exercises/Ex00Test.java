@@ -23,10 +23,16 @@ class Ex00Test {
     }
 
     @Test
+    void theNotebookStubPassesNothing() {
+        Verdicts.passesNothing(Ex00.sleepFifty(Timings.measure("睡 50 毫秒", 1, () -> Thread.sleep(5))));
+    }
+
+    @Test
     void wrongRunCountOrWrongSleepFails() {
         var oneRun = Ex00.sleepFifty(millis(50));
         assertFalse(oneRun.passed());
-        assertTrue(oneRun.toString().contains("期望 3，实际是 1"), oneRun::toString);
+        assertTrue(oneRun.toString().contains("测量次数：得到的是 1"), oneRun::toString);
+        Verdicts.failsWithoutTheAnswer(oneRun);
         assertFalse(Ex00.sleepFifty(millis(5, 5, 6)).passed());
         assertFalse(Ex00.sleepFifty(new Timings("t", List.of(Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(2)))).passed());
         assertFalse(Ex00.sleepFifty(null).passed());

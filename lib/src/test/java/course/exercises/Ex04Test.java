@@ -76,10 +76,49 @@ class Ex04Test {
     }
 
     @Test
-    void exercise2PassesOnlyFalseTrueFalse() {
-        assertTrue(Ex04.aliveStates(false, true, false).passed());
-        assertFalse(Ex04.aliveStates(true, true, true).passed());
-        assertFalse(Ex04.aliveStates(false, true, true).passed());
-        assertTrue(Ex04.aliveStates(false, false, false).toString().contains("期望 true，实际是 false"));
+    void theNotebookStubOfExercise1PassesNothing() {
+        Verdicts.passesNothing(Ex04.threeThreads(() -> {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                names.add(Ex04.work(i));
+            }
+            return names;
+        }));
+    }
+
+    static boolean joinThenAsk(Thread t, long millis) throws InterruptedException {
+        t.join(millis);
+        return !t.isAlive();
+    }
+
+    @Test
+    void exercise2PassesAJoinWithATimeLimitFollowedByIsAlive() {
+        Verdicts.passes(Ex04.finishedWithin(Ex04Test::joinThenAsk));
+    }
+
+    @Test
+    void exercise2StubsPassNothing() {
+        Verdicts.passesNothing(Ex04.finishedWithin((t, millis) -> true));
+        Verdicts.passesNothing(Ex04.finishedWithin((t, millis) -> false));
+    }
+
+    @Test
+    void exercise2CatchesAJoinWithoutLimitAndAnAnswerThatIgnoresIsAlive() {
+        var forever = Ex04.finishedWithin((t, millis) -> {
+            t.join();
+            return true;
+        });
+        Verdicts.failsWithoutTheAnswer(forever);
+        assertTrue(forever.items().get(0).passed() && !forever.items().get(1).passed(), forever::toString);
+        var trusting = Ex04.finishedWithin((t, millis) -> {
+            t.join(millis);
+            return true;
+        });
+        assertTrue(trusting.toString().contains("isAlive()"), trusting::toString);
+        var sleepy = Ex04.finishedWithin((t, millis) -> {
+            Thread.sleep(millis);
+            return !t.isAlive();
+        });
+        assertFalse(sleepy.items().get(0).passed(), sleepy::toString);
     }
 }

@@ -45,6 +45,13 @@ class Ex12to15Test {
     }
 
     @Test
+    void ex09TheNotebookStubPassesNothing() {
+        Verdicts.passesNothing(Ex12.twoChildren(List::of));
+        long me = ProcessHandle.current().pid();
+        Verdicts.passesNothing(Ex12.whereDidItRun(me, ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L)));
+    }
+
+    @Test
     void ex09NotWaitingFailsWithTheJoinHint() {
         var v = Ex12.twoChildren(() -> List.of(
                 ChildJvm.builder(NumsChild.class).args("baidu").echo(false).start(),
@@ -91,7 +98,7 @@ class Ex12to15Test {
     @Test
     void ex10ReaderThatStopsOnAnEmptyQueueFails() {
         var v = Ex13.sentinelReader(q -> List.of()); // what "while (!q.isEmpty())" reads before the writer started
-        assertFalse(v.passed());
+        Verdicts.passesNothing(v);
         assertTrue(v.toString().contains("STOP"), v::toString);
     }
 
@@ -115,8 +122,8 @@ class Ex12to15Test {
             q.putNowait("消息1");
             return false;
         });
-        assertFalse(wrong.passed());
-        assertTrue(wrong.toString().contains("期望 3，实际是 1"), wrong::toString);
+        Verdicts.passesNothing(wrong);   // the notebook's stub
+        assertTrue(wrong.toString().contains("队列里的消息数：得到的是 1"), wrong::toString);
     }
 
     // ---------------------------------------------------------------- 11
@@ -142,8 +149,8 @@ class Ex12to15Test {
             }
             return out;
         });
-        assertFalse(sync.passed());
-        assertTrue(sync.toString().contains("✘ 用时"), sync::toString);
+        Verdicts.passesNothing(sync);   // the notebook's stub
+        assertTrue(sync.toString().contains("一共用时（一个一个做要 2400 ms）：应少于 1800 ms，实际 "), sync::toString);
     }
 
     @Test
@@ -159,8 +166,7 @@ class Ex12to15Test {
             }
         });
         assertTrue(good.passed(), good::toString);
-        var wrong = Ex14.crashExitCode(pool -> -1);
-        assertFalse(wrong.passed());
+        Verdicts.passesNothing(Ex14.crashExitCode(pool -> -1));
     }
 
     // ---------------------------------------------------------------- 12
@@ -173,6 +179,9 @@ class Ex12to15Test {
         assertTrue(wrong.toString().contains("没有 GIL"), wrong::toString);
         assertTrue(Ex15.speedup((t1, tk) -> t1 / tk, (t1, tk, k) -> t1 / tk / k).passed());
         assertFalse(Ex15.speedup((t1, tk) -> tk / t1, (t1, tk, k) -> tk / t1).passed());
+        Verdicts.passesNothing(Ex15.choose(Map.of("A", "", "B", "", "C", "")));
+        Verdicts.passesNothing(Ex15.speedup((t1, tk) -> 0, (t1, tk, k) -> 0));
+        Verdicts.failsWithoutTheAnswer(Ex15.speedup((t1, tk) -> tk / t1, (t1, tk, k) -> tk / t1));
     }
 
     private static ProcessPoolResult get(Future<ProcessPoolResult> f) {

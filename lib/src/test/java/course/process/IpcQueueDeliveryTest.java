@@ -2,14 +2,10 @@ package course.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,21 +88,11 @@ class IpcQueueDeliveryTest {
     @Test
     void aClientGetInterruptedWhileWaitingTakesNothingAndTheNextGetGetsTheNextMessage() throws Exception {
         try (IpcQueue owner = IpcQueue.create(3); IpcQueue client = IpcQueue.connect(owner.address())) {
-            AtomicReference<Throwable> outcome = new AtomicReference<>();
-            CountDownLatch ended = new CountDownLatch(1);
-            Thread getter = new Thread(() -> {
-                try {
-                    outcome.set(new AssertionError("returned " + client.get()));
-                } catch (Throwable t) {
-                    outcome.set(t);
-                }
-                ended.countDown();
-            });
-            getter.start();
+            Blocked<String> get = Blocked.start(client::get);
             awaitTakers(owner, 1);
-            getter.interrupt();
-            assertTrue(ended.await(LONG.toSeconds(), TimeUnit.SECONDS));
-            assertTrue(outcome.get() instanceof InterruptedException, String.valueOf(outcome.get()));
+            get.interrupt();
+            Throwable outcome = get.failure(LONG);
+            assertTrue(outcome instanceof InterruptedException, String.valueOf(outcome));
             awaitTakers(owner, 0);                           // the owner heard the CANCEL
             owner.put("A");
             owner.put("B");
@@ -119,48 +105,21 @@ class IpcQueueDeliveryTest {
     @Test
     void anItemThatCrossesTheCancelOfAnInterruptedGetIsGivenBack() throws Exception {
         try (ServerSocket fake = RawPeer.fakeOwner()) {
-            AtomicReference<RawPeer> peer = new AtomicReference<>();
-            Thread server = new Thread(() -> {
-                try {
-                    peer.set(RawPeer.accept(fake, "OK 3 16777216"));
-                } catch (Exception e) {
-                    peer.set(null);
-                }
-            });
-            server.start();
-            try (IpcQueue client = IpcQueue.connect(RawPeer.address(fake))) {
-                server.join(LONG.toMillis());
-                RawPeer owner = peer.get();
-                AtomicReference<Throwable> outcome = new AtomicReference<>();
-                Thread getter = new Thread(() -> {
-                    try {
-                        outcome.set(new AssertionError("returned " + client.get()));
-                    } catch (Throwable t) {
-                        outcome.set(t);
-                    }
-                });
-                getter.start();
+            Blocked<RawPeer> server = RawPeer.acceptLater(fake, "OK 3 16777216");
+            try (IpcQueue client = IpcQueue.connect(RawPeer.address(fake)); RawPeer owner = server.value(LONG)) {
+                Blocked<String> get = Blocked.start(client::get);
                 assertEquals("GET 1 -1", owner.next());
-                getter.interrupt();
+                get.interrupt();
                 assertEquals("CANCEL 1", owner.next());
-                getter.join(LONG.toMillis());
-                assertTrue(outcome.get() instanceof InterruptedException, String.valueOf(outcome.get()));
+                Throwable outcome = get.failure(LONG);
+                assertTrue(outcome instanceof InterruptedException, String.valueOf(outcome));
                 owner.send("ITEM 1 late");                   // it was on its way when the CANCEL was sent
                 assertEquals("NACK 1", owner.next(), "the late message must go back, not be taken");
-                AtomicReference<String> next = new AtomicReference<>();
-                Thread again = new Thread(() -> {
-                    try {
-                        next.set(client.get(LONG));
-                    } catch (Exception e) {
-                        next.set(e.toString());
-                    }
-                });
-                again.start();
+                Blocked<String> again = Blocked.start(() -> client.get(LONG));
                 assertEquals("GET 2 10000", owner.next());
                 owner.send("ITEM 2 late");
                 assertEquals("ACK 2", owner.next());
-                again.join(LONG.toMillis());
-                assertEquals("late", next.get(), "the next call gets its own answer");
+                assertEquals("late", again.value(LONG), "the next call gets its own answer");
             }
         }
     }
@@ -169,43 +128,26 @@ class IpcQueueDeliveryTest {
     void aClientPutInterruptedWhileTheQueueIsFullPutsNothingAndTheHandleGoesOn() throws Exception {
         try (IpcQueue owner = IpcQueue.create(1); IpcQueue client = IpcQueue.connect(owner.address())) {
             owner.put("x");
-            AtomicReference<Throwable> outcome = new AtomicReference<>();
-            Thread putter = new Thread(() -> {
-                try {
-                    client.put("y");
-                    outcome.set(new AssertionError("put returned"));
-                } catch (Throwable t) {
-                    outcome.set(t);
-                }
-            });
-            putter.start();
+            Blocked<Void> put = Blocked.run(() -> client.put("y"));
             assertTrue(owner.owner().store().awaitState(s -> s.putters() == 1, LONG), "the put waits for room");
-            putter.interrupt();
-            putter.join(LONG.toMillis());
-            assertTrue(outcome.get() instanceof InterruptedException, String.valueOf(outcome.get()));
+            put.interrupt();
+            Throwable outcome = put.failure(LONG);
+            assertTrue(outcome instanceof InterruptedException, String.valueOf(outcome));
             assertEquals("x", owner.get());
-            assertThrows(IpcQueue.Empty.class, () -> owner.get(Duration.ofMillis(200)), "y must not have been put");
             client.put("z");
-            assertEquals("z", owner.get(LONG));
+            assertEquals("z", owner.get(LONG), "y must not have been put");
+            assertEquals(0, client.size());
         }
     }
 
     @Test
     void anOwnerGetInterruptedWhileWaitingTakesNothing() throws Exception {
         try (IpcQueue owner = IpcQueue.create(2)) {
-            AtomicReference<Throwable> outcome = new AtomicReference<>();
-            Thread getter = new Thread(() -> {
-                try {
-                    outcome.set(new AssertionError("returned " + owner.get()));
-                } catch (Throwable t) {
-                    outcome.set(t);
-                }
-            });
-            getter.start();
+            Blocked<String> get = Blocked.start(owner::get);
             awaitTakers(owner, 1);
-            getter.interrupt();
-            getter.join(LONG.toMillis());
-            assertTrue(outcome.get() instanceof InterruptedException, String.valueOf(outcome.get()));
+            get.interrupt();
+            Throwable outcome = get.failure(LONG);
+            assertTrue(outcome instanceof InterruptedException, String.valueOf(outcome));
             owner.put("kept");
             assertEquals("kept", owner.getNowait());
         }

@@ -1,13 +1,11 @@
 package course.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -69,45 +67,31 @@ class IpcQueueFailureTest {
     void theOwnerClosingTheQueueIsNamedAsTheCause() throws Exception {
         IpcQueue owner = IpcQueue.create(2);
         try (IpcQueue client = IpcQueue.connect(owner.address())) {
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            Thread getter = new Thread(() -> {
-                try {
-                    client.get();
-                } catch (Throwable t) {
-                    failure.set(t);
-                }
-            });
-            getter.start();
+            Blocked<String> get = Blocked.start(client::get);
             assertTrue(owner.owner().store().awaitState(s -> s.takers() == 1, LONG));
             owner.close();
-            getter.join(LONG.toMillis());
-            assertFalse(getter.isAlive());
-            assertTrue(failure.get() instanceof IpcQueue.Broken, String.valueOf(failure.get()));
-            assertTrue(failure.get().getMessage().startsWith("the owner closed the queue at " + owner.address()),
-                    failure.get().getMessage());
+            Throwable failure = get.failure(LONG);
+            assertTrue(failure instanceof IpcQueue.Broken, String.valueOf(failure));
+            assertTrue(failure.getMessage().startsWith("the owner closed the queue at " + owner.address()),
+                    failure.getMessage());
             IpcQueue.Broken later = assertThrows(IpcQueue.Broken.class, () -> client.put("x"));
-            assertEquals(failure.get().getMessage(), later.getMessage(), "later calls give the same cause");
+            assertEquals(failure.getMessage(), later.getMessage(), "later calls give the same cause");
         }
     }
 
     @Test
     void theOwnersProcessEndingIsNamedAsTheCause() throws Exception {
         try (ServerSocket fake = RawPeer.fakeOwner()) {
-            Thread server = new Thread(() -> {
-                try (RawPeer p = RawPeer.accept(fake, "OK 3 16777216")) {
-                    p.next();                                   // the GET; then the "process" ends: no CLOSED
-                } catch (Exception ignored) {
-                    // test ends
-                }
-            });
-            server.start();
-            try (IpcQueue client = IpcQueue.connect(RawPeer.address(fake))) {
-                IpcQueue.Broken e = assertThrows(IpcQueue.Broken.class, client::get);
+            Blocked<RawPeer> server = RawPeer.acceptLater(fake, "OK 3 16777216");
+            try (IpcQueue client = IpcQueue.connect(RawPeer.address(fake)); RawPeer owner = server.value(LONG)) {
+                Blocked<String> get = Blocked.start(client::get);
+                assertEquals("GET 1 -1", owner.next());
+                owner.close();                                  // the "process" ends: no CLOSED
+                Throwable e = get.failure(LONG);
                 assertTrue(e.getMessage().startsWith("the owner process of the queue at " + RawPeer.address(fake) + " ended"),
                         e.getMessage());
                 assertTrue(e.getMessage().endsWith("队列的所有者进程已经结束"), e.getMessage());
             }
-            server.join(LONG.toMillis());
         }
     }
 
@@ -115,20 +99,11 @@ class IpcQueueFailureTest {
     void closingThisHandleWhileAnotherThreadWaitsIsNamedAsTheCause() throws Exception {
         try (IpcQueue owner = IpcQueue.create(2)) {
             IpcQueue client = IpcQueue.connect(owner.address());
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            Thread getter = new Thread(() -> {
-                try {
-                    client.get();
-                } catch (Throwable t) {
-                    failure.set(t);
-                }
-            });
-            getter.start();
+            Blocked<String> get = Blocked.start(client::get);
             assertTrue(owner.owner().store().awaitState(s -> s.takers() == 1, LONG));
             client.close();
-            getter.join(LONG.toMillis());
             assertEquals("this handle was closed in this process (IpcQueue.close()) / 这个连接已经在本进程里关闭了",
-                    failure.get().getMessage());
+                    get.failure(LONG).getMessage());
             assertTrue(owner.owner().store().awaitState(s -> s.connections() == 0 && s.takers() == 0, LONG));
             owner.put("not lost");
             assertEquals("not lost", owner.getNowait());
@@ -138,79 +113,47 @@ class IpcQueueFailureTest {
     @Test
     void closingTheOwnerWhileItsOwnThreadWaitsIsNamedAsTheCause() throws Exception {
         IpcQueue owner = IpcQueue.create(2);
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread getter = new Thread(() -> {
-            try {
-                owner.get();
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        });
-        getter.start();
+        Blocked<String> get = Blocked.start(owner::get);
         assertTrue(owner.owner().store().awaitState(s -> s.takers() == 1, LONG));
         owner.close();
-        getter.join(LONG.toMillis());
         assertEquals("this queue was closed in this process (IpcQueue.close()) / 这个队列已经在本进程里关闭了",
-                failure.get().getMessage());
+                get.failure(LONG).getMessage());
     }
 
     @Test
     void aMalformedFrameFromTheOwnerIsNamedWithItsFirstBytes() throws Exception {
         try (ServerSocket fake = RawPeer.fakeOwner()) {
-            Thread server = new Thread(() -> {
-                try (RawPeer p = RawPeer.accept(fake, "OK 3 16777216")) {
-                    p.next();
-                    p.send("HTTP/1.1 400 Bad Request");
-                    p.next();
-                } catch (Exception ignored) {
-                    // test ends
-                }
-            });
-            server.start();
-            try (IpcQueue client = IpcQueue.connect(RawPeer.address(fake))) {
-                IpcQueue.Broken e = assertThrows(IpcQueue.Broken.class, client::get);
+            Blocked<RawPeer> server = RawPeer.acceptLater(fake, "OK 3 16777216");
+            try (IpcQueue client = IpcQueue.connect(RawPeer.address(fake)); RawPeer owner = server.value(LONG)) {
+                Blocked<String> get = Blocked.start(client::get);
+                assertEquals("GET 1 -1", owner.next());
+                owner.send("HTTP/1.1 400 Bad Request");
+                Throwable e = get.failure(LONG);
                 assertTrue(e.getMessage().contains("malformed frame from the owner of the queue at "
                         + RawPeer.address(fake) + ": 'HTTP/1.1 400 Bad Request' (48 54 54 50 2f 31 2e 31 20 34 30 30"),
                         e.getMessage());
             }
-            server.join(LONG.toMillis());
         }
     }
 
     @Test
     void aHandshakeInAnotherLanguageIsNamedWithItsFirstBytes() throws Exception {
         try (ServerSocket fake = RawPeer.fakeOwner()) {
-            Thread server = new Thread(() -> {
-                try (RawPeer p = RawPeer.accept(fake, "SSH-2.0-OpenSSH_9.2")) {
-                    p.next();
-                } catch (Exception ignored) {
-                    // test ends
-                }
-            });
-            server.start();
+            Blocked<RawPeer> server = RawPeer.acceptLater(fake, "SSH-2.0-OpenSSH_9.2");
             IpcQueue.Broken e = assertThrows(IpcQueue.Broken.class, () -> IpcQueue.connect(RawPeer.address(fake)));
             assertTrue(e.getMessage().contains("the handshake answer 'SSH-2.0-OpenSSH_9.2' (53 53 48 2d"), e.getMessage());
-            server.join(LONG.toMillis());
+            server.value(LONG).close();
         }
     }
 
     @Test
     void aPutReturnsBeforeTheOwnerHasTheMessageAndCloseSaysWhenItNeverArrived() throws Exception {
         try (ServerSocket fake = RawPeer.fakeOwner()) {
-            AtomicReference<RawPeer> peer = new AtomicReference<>();
-            Thread server = new Thread(() -> {
-                try {
-                    peer.set(RawPeer.accept(fake, "OK 0 16777216"));   // unbounded
-                } catch (Exception e) {
-                    peer.set(null);
-                }
-            });
-            server.start();
+            Blocked<RawPeer> server = RawPeer.acceptLater(fake, "OK 0 16777216");   // unbounded
             IpcQueue client = IpcQueue.connect(RawPeer.address(fake));
-            server.join(LONG.toMillis());
+            RawPeer owner = server.value(LONG);
             client.put("one");                                   // returns: the owner has not read a byte yet
             client.put("two");
-            RawPeer owner = peer.get();
             assertEquals("SEND one", owner.next());
             owner.close();                                       // the owner ends before it confirmed anything
             IpcQueue.Broken e = assertThrows(IpcQueue.Broken.class, client::close);

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,20 +61,10 @@ class IpcQueueTest {
     void aBlockedPutGoesOnWhenAnotherProcessTakesAMessage() throws Exception {
         try (IpcQueue owner = IpcQueue.create(1); IpcQueue client = IpcQueue.connect(owner.address())) {
             owner.put("first");
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            Thread putter = new Thread(() -> {
-                try {
-                    client.put("second");
-                } catch (Throwable t) {
-                    failure.set(t);
-                }
-            });
-            putter.start();
+            Blocked<Void> put = Blocked.run(() -> client.put("second"));
             assertTrue(owner.owner().store().awaitState(s -> s.putters() == 1, LONG), "the put waits in line");
             assertEquals("first", owner.get());
-            putter.join(LONG.toMillis());
-            assertFalse(putter.isAlive());
-            assertNull(failure.get());
+            put.value(LONG);
             assertEquals("second", owner.get(LONG));
         }
     }

@@ -126,7 +126,7 @@ class ProcessPoolTest {
     @Test
     void badWorkerCountIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ProcessPool.withWorkers(0));
-        assertEquals("workers (0) must be between 1 and 64 / 工作进程数要在 1 到 64 之间", e.getMessage());
+        assertEquals("workers (0) must be in 1..64 / 工作进程数要在 1 到 64 之间", e.getMessage());
     }
 
 }

@@ -39,6 +39,11 @@ final class RawPeer implements AutoCloseable {
         return p;
     }
 
+    /** {@link #accept} on its own thread, so the test can connect meanwhile. */
+    static Blocked<RawPeer> acceptLater(ServerSocket server, String hello) {
+        return Blocked.start(() -> accept(server, hello));
+    }
+
     static ServerSocket fakeOwner() throws IOException {
         return new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
     }

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The offline HTML site, exported from the notebooks NotebookTest executed (build/executed/ to
- * site/), checked for links and offline use (site_check.py links) and opened in headless
- * Chromium (site_check.py browser: images decoded, Chinese drawn with a CJK font, screenshots in
- * target/screenshots/).
+ * site/: the learners' site, lessons only; and to site-teachers/: the teachers' pages, the reference
+ * solutions), checked for links and offline use (site_check.py links: no solution page and no link to
+ * one on the learners' site, no page says 种子) and opened in headless Chromium (site_check.py browser:
+ * images decoded, Chinese drawn with a CJK font, screenshots in target/screenshots/).
  */
 @Order(3)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -27,6 +28,7 @@ class SiteTest {
 
     static final Path EXECUTED = Scripts.ROOT.resolve("build").resolve("executed");
     static final Path SITE = Scripts.ROOT.resolve("site");
+    static final Path TEACHERS = Scripts.ROOT.resolve("site-teachers");
     static final Path SCREENSHOTS = Scripts.ROOT.resolve("notebook-tests").resolve("target").resolve("screenshots");
 
     @Test
@@ -37,14 +39,20 @@ class SiteTest {
         Scripts.Result r = Scripts.run(5, "export_site.py", EXECUTED.toString(), SITE.toString());
         System.out.print(r.output());
         assertEquals(0, r.exitCode(), r.output());
+        Scripts.Result t = Scripts.run(5, "export_site.py", "--teachers", EXECUTED.toString(), TEACHERS.toString());
+        System.out.print(t.output());
+        assertEquals(0, t.exitCode(), t.output());
     }
 
     @Test
     @Order(2)
-    void everyPageIsLinkedAndReadsOffline() throws Exception {
+    void everyPageIsLinkedAndReadsOfflineAndNoLearnersPageShowsASolution() throws Exception {
         Scripts.Result r = Scripts.run(2, "site_check.py", "links", SITE.toString());
         System.out.print(r.output());
         assertEquals(0, r.exitCode(), r.output());
+        Scripts.Result t = Scripts.run(2, "site_check.py", "links", "--teachers", TEACHERS.toString());
+        System.out.print(t.output());
+        assertEquals(0, t.exitCode(), t.output());
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Random;
  * The seed's {@code nums} example as a child main: appends each letter of its argument to its own
  * copy of {@code nums = [11, 22]}, printing the list each time.
  *
- * <p>种子教程里的 {@code nums} 例子：每个子进程有自己的一份 {@code nums}，
+ * <p>原教程里的 {@code nums} 例子：每个子进程有自己的一份 {@code nums}，
  * 往里加字母只改自己的那一份，父进程和别的子进程都看不到（进程间不共享全局变量）。
  *
  * <p>Arguments: {@code word [maxPauseMillis]} (default pause up to 300 ms).

@@ -5,12 +5,14 @@ import java.util.Random;
 
 import course.process.IpcQueue;
 
+import course.base.Args;
+
 /**
  * The seed's reader process, in two versions: {@code empty-check} reads while the queue is not
  * empty (racy: it stops as soon as it finds the queue empty, even if the writer is still writing);
  * {@code sentinel} reads until it gets the agreed end marker {@code STOP}.
  *
- * <p>种子教程里的"读数据进程"。{@code empty-check} 版本照抄种子：{@code if not q.empty()} 才读，
+ * <p>原教程里的"读数据进程"。{@code empty-check} 版本照抄原教程：{@code if not q.empty()} 才读，
  * 队列一空就退出——如果写进程还没写完，后面的消息就没人读了（先检查再行动的竞态）。
  * {@code sentinel} 版本一直 {@code get()}，直到读到约定的结束标记 {@code STOP}。
  *
@@ -49,7 +51,7 @@ public final class QueueReaderChild {
                     Thread.sleep(random.nextInt(maxPause + 1));
                 }
             } else {
-                throw new IllegalArgumentException("mode (" + mode + ") must be empty-check or sentinel");
+                Args.check(false, "mode", mode, "be empty-check or sentinel", "读进程的模式只有 empty-check 和 sentinel");
             }
         }
         System.out.println("reader read " + got + " messages");

@@ -8,7 +8,7 @@ import course.process.IpcQueue;
  * The seed's writer process: puts each value into the {@link IpcQueue} at the given address, with
  * a short random pause after each.
  *
- * <p>种子教程里的"写数据进程"：把每个值放进队列（{@code put}），每放一个随机停一会儿。
+ * <p>原教程里的"写数据进程"：把每个值放进队列（{@code put}），每放一个随机停一会儿。
  *
  * <p>Arguments: {@code address maxPauseMillis value...}.
  */

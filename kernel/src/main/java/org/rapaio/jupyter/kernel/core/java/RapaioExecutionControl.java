@@ -18,6 +18,8 @@
  * (course.kernel.ExitGuard), and remembered as the cell's (course.kernel.Cells: output of their code belongs
  * to that cell). Each snippet runs with the running cell as its thread's cell, so the threads it creates
  * print into that cell.
+ *
+ * An exception from a cell's code is shown with the frames a learner needs (course.kernel.LearnerTraces).
  */
 package org.rapaio.jupyter.kernel.core.java;
 
@@ -38,6 +40,7 @@ import java.util.concurrent.TimeoutException;
 import course.kernel.Cells;
 import course.kernel.ExitGuard;
 import course.kernel.KernelThreads;
+import course.kernel.LearnerTraces;
 import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.SPIResolutionException;
 
@@ -123,7 +126,8 @@ public class RapaioExecutionControl extends DirectExecutionControl {
             } else if (cause instanceof SPIResolutionException spiResCause) {
                 throw new ResolutionException(spiResCause.id(), cause.getStackTrace());
             } else {
-                throw new UserException(cause.getMessage(), cause.getClass().getName(), cause.getStackTrace());
+                throw new UserException(LearnerTraces.message(cause), cause.getClass().getName(),
+                        LearnerTraces.forLearner(cause.getStackTrace()));
             }
         } catch (TimeoutException e) {
             throw new UserException("Execution timed out", TIMEOUT_MARKER, e.getStackTrace());
