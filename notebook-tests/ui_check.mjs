@@ -91,6 +91,7 @@ const FRONTENDS = {
 
 async function newPage(browser) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.setDefaultTimeout(120000); // loading a page or its menu: on a machine with load 40, 30 s were not always enough
   await page.route("**/*", (route) => {
     const u = route.request().url();
     if (u.startsWith(job.base) || u.startsWith("data:") || u.startsWith("blob:")) {
@@ -147,8 +148,8 @@ async function waitUntilDone(page, fe, where) {
     if (Date.now() > deadline) {
       throw new Error(`not done after ${job.limit} s: ${await page.evaluate(fe.progress)}`);
     }
-    await page.waitForTimeout(1000);
-    if ((deadline - Date.now()) % 30000 < 1000) {
+    await page.waitForTimeout(250);
+    if ((deadline - Date.now()) % 30000 < 250) {
       console.log(`...  ${where}: ${await page.evaluate(fe.progress)}`);
     }
   }
@@ -168,7 +169,9 @@ async function checkNotebook(browser, fe, nb) {
     }
     for (let attempt = 1; ; attempt++) {
       await fe.restartAndRunAll(page);
-      await page.waitForTimeout(2000); // the restart begins: until then the old kernel looks idle
+      if (attempt > 1) {
+        await page.waitForTimeout(2000); // the restart begins: until then the cells that ran before look done
+      }
       try {
         await waitUntilDone(page, fe, where);
         break;

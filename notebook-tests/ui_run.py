@@ -1,11 +1,12 @@
-"""Runs the lessons in a real Jupyter front end in headless Chromium and checks them like run_notebook.py.
+"""Runs notebooks (lessons or solutions) in a real Jupyter front end in headless Chromium and checks them like
+run_notebook.py.
 
 usage: ui_run.py FRONTEND --jdk MAJOR CHROMIUM NOTEBOOK...
 
 FRONTEND  classic: Debian's classic Notebook (this Python's `notebook` package, 6.x);
           lab: JupyterLab 4 from build/venv (made by ./course test from binder/requirements.txt), which serves
-          Notebook 7 too: the Binder badge's link of each notebook (lab/tree/…) and its Notebook 7 form (tree/…)
-          must open that notebook.
+          Notebook 7 too: the Binder badge's link of the first notebook (lab/tree/…) and its Notebook 7 form
+          (tree/…) must open that notebook.
 --jdk     the kernel 'java' of that JDK (build/jupyter/jdk-MAJOR), as in run_notebook.py.
 
 Each notebook is copied (outputs cleared, the leftover check's cells first and last, as run_notebook.py does)
@@ -13,7 +14,7 @@ into build/ui/FRONTEND/, a Jupyter server is started there on a free port of 127
 ui_check.mjs opens each copy, restarts the kernel and runs all cells through the menu, checks images and fonts,
 keeps screenshots in notebook-tests/target/screenshots/ui/ and hands back the notebook as the front end holds it.
 Then the checks of run_notebook.py apply to it (errors, declared expectations, leftovers): this run counts as a
-run of the lesson on that JDK. The executed copies go to $COURSE_EXECUTED_DIR (default build/executed/). Prints
+run of the notebook on that JDK. The executed copies go to $COURSE_EXECUTED_DIR (default build/executed/). Prints
 one line per notebook; exits 1 if any failed. The server and its kernels are stopped at the end.
 """
 import json
@@ -159,7 +160,8 @@ def main(argv):
             problems.append(f"the {frontend} front end did not run it (see above)")
         else:
             executed = nbformat.reads(open(back, encoding="utf-8").read(), as_version=4)
-            problems += run_notebook.executed_problems(nb, executed, finished=True)
+            problems += run_notebook.executed_problems(nb, executed, finished=True,
+                                                       solution=run_notebook.lesson_of(p) is not None)
             run_notebook.write_executed(p, executed)
         failed += not run_notebook.verdict(rel, f"{frontend}, Java {jdk}", problems)
     for line in general:
