@@ -72,7 +72,7 @@ class FrontEndTest {
         List<String> command = new ArrayList<>(List.of(Scripts.python(), Scripts.ROOT.resolve("notebook-tests/ui_run.py").toString(),
                 frontend, "--jdk", jdk, SiteTest.chromium().orElseThrow().toString()));
         command.addAll(paths);
-        Scripts.Result r = Scripts.run(40, Map.of("COURSE_EXECUTED_DIR", executed.toString()), command);
+        Scripts.Result r = Scripts.run(60, Map.of("COURSE_EXECUTED_DIR", executed.toString()), command);
         String[] lines = r.output().split("\n");
         System.out.print(String.join("\n", Stream.of(lines).filter(l -> !l.startsWith("Add ") && !l.startsWith("Parsing ")).toList()) + "\n");
         List<DynamicTest> tests = new ArrayList<>();
