@@ -162,7 +162,7 @@ async function checkNotebook(browser, fe, nb) {
   try {
     page.on("pageerror", (e) => console.log(`note ${where}: script error in the page: ${e.message}`));
     await page.goto(url(fe.open(nb)));
-    await page.waitForFunction(fe.ready, null, { timeout: 120000, polling: 500 });
+    await page.waitForFunction(fe.ready, null, { timeout: job.limit * 1000, polling: 500 }); // a kernel start at load 50 took over 2 min
     const kernel = await page.evaluate(fe.kernelName);
     if (kernel !== "java") {
       fail(where, `opened with kernel ${kernel}, not java`);
@@ -183,7 +183,7 @@ async function checkNotebook(browser, fe, nb) {
         }
         console.log(`note ${where}: the front end said "${e.message}"; restarting and running all once more`);
         await page.click(".modal.in .modal-footer button, .jp-Dialog-button.jp-mod-accept");
-        await page.waitForFunction(fe.ready, null, { timeout: 120000, polling: 500 });
+        await page.waitForFunction(fe.ready, null, { timeout: job.limit * 1000, polling: 500 }); // a kernel start at load 50 took over 2 min
       }
     }
     const seconds = (Date.now() - t0) / 1000;
