@@ -71,12 +71,13 @@ def idle_for(kc, seconds):
 
 
 def run_cell(kc, code, timeout, while_running=None):
-    """Executes code; returns (reply status, text shown by this cell), or (status, text, msg_id) with_id.
-    while_running, if given, is called once, when the kernel reports the cell busy."""
+    """Executes code; returns (reply status, text shown by this cell). while_running, if given, is called once,
+    when the kernel reports the cell busy. Output for other cells that arrives meanwhile goes to LATE."""
     return run_cell_with_id(kc, code, timeout, while_running)[:2]
 
 
 def run_cell_with_id(kc, code, timeout, while_running=None):
+    """run_cell, and the cell's request id (the parent of its output) as a third value."""
     msg_id = kc.execute(code)
     shown = []
     deadline = time.monotonic() + timeout

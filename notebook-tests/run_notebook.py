@@ -266,15 +266,17 @@ def main(args):
     for p in paths:
         problems, seconds = run(p)
         name = os.path.relpath(p, ROOT) if os.path.abspath(p).startswith(ROOT) else p
-        if problems:
-            failed += 1
-            print(f"FAIL {name} ({seconds:.1f} s)")
-            for pr in problems:
-                print("  - " + pr)
-        else:
-            print(f"PASS {name} ({seconds:.1f} s)")
-        sys.stdout.flush()
+        failed += not verdict(name, f"{seconds:.1f} s", problems)
     return 1 if failed else 0
+
+
+def verdict(name, detail, problems):
+    """Prints "PASS name (detail)" or "FAIL name (detail)" and the problems under it; returns whether it passed."""
+    print(f"{'FAIL' if problems else 'PASS'} {name} ({detail})")
+    for pr in problems:
+        print("  - " + pr)
+    sys.stdout.flush()
+    return not problems
 
 
 if __name__ == "__main__":

@@ -43,6 +43,9 @@ public final class Cells {
     /** JShell puts the code of each snippet into a class REPL.$JShell$N (nested classes: REPL.$JShell$N$Name). */
     private static final Pattern SNIPPET_CLASS = Pattern.compile("^(REPL\\.\\$JShell\\$\\d+)");
     private static final int REMEMBERED_DISPLAYS = 10_000;
+    /** The JDK classes at the bottom of a pool worker's stack. */
+    private static final List<String> POOL_RUNNERS = List.of("java.util.concurrent.ThreadPoolExecutor$Worker",
+            "java.util.concurrent.ForkJoinWorkerThread");
 
     private static final InheritableThreadLocal<Cell> ORIGIN = new InheritableThreadLocal<>();
     private static final Map<String, Cell> BY_CLASS = new ConcurrentHashMap<>();
@@ -134,10 +137,6 @@ public final class Cells {
         }
         return new Stack(outermost, pool);
     }
-
-    /** The JDK classes at the bottom of a pool worker's stack. */
-    private static final List<String> POOL_RUNNERS = List.of("java.util.concurrent.ThreadPoolExecutor$Worker",
-            "java.util.concurrent.ForkJoinWorkerThread");
 
     private static boolean inCommonPool(Thread t) {
         return t instanceof ForkJoinWorkerThread w && w.getPool() == ForkJoinPool.commonPool();

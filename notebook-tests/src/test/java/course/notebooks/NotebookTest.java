@@ -2,6 +2,7 @@ package course.notebooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,13 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Executes every notebook under notebooks/ through the installed kernel: each lesson on every JDK that
+ * Executes notebooks through the installed kernel with nbclient when the browser tests cannot run (no Chromium,
+ * node or build/venv; otherwise FrontEndTest runs every notebook in a real front end): each lesson on every JDK that
  * ./course test found (Java 17 and the newest), the reference solutions on Java 17.
  *
  * <p>The checks themselves live in run_notebook.py (also used by {@code ./course run}); this test gives each
@@ -34,9 +37,14 @@ class NotebookTest {
                     .filter(p -> !p.toString().contains(".ipynb_checkpoints"))
                     .map(p -> Scripts.ROOT.relativize(p).toString()).sorted().toList();
             assertFalse(list.isEmpty(), "no notebooks found under " + Scripts.ROOT.resolve("notebooks"));
-            return list.stream().flatMap(nb -> (nb.contains("/solutions/") ? jdks.subList(0, 1) : jdks).stream()
-                    .map(jdk -> Arguments.of(jdk, nb)));
+            return list.stream()
+                    .flatMap(nb -> (nb.contains("/solutions/") ? jdks.subList(0, 1) : jdks).stream().map(jdk -> Arguments.of(jdk, nb)));
         }
+    }
+
+    @BeforeAll
+    static void onlyWithoutTheBrowserTests() {
+        assumeFalse(FrontEndTest.available(), "every notebook runs in a real front end (FrontEndTest)");
     }
 
     @ParameterizedTest(name = "Java {0}: {1}")
