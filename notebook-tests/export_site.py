@@ -118,6 +118,11 @@ def export(executed, site, kind="learners"):
         entries.append((name + ".html", first_heading(nb) or name, summary(nb), nb))
     if not entries:
         sys.exit(f"no executed notebooks in {os.path.join(executed, spec['folder'])}: run ./course test or ./course html")
+    # pages of an earlier export (a renamed lesson, the old solutions/ subfolder) must not stay in the site
+    for stale in glob.glob(os.path.join(site, "*.html")) + glob.glob(os.path.join(site, "solutions", "*.html")):
+        os.remove(stale)
+    if os.path.isdir(os.path.join(site, "solutions")) and not os.listdir(os.path.join(site, "solutions")):
+        os.rmdir(os.path.join(site, "solutions"))
     for i, (href, title, _, nb) in enumerate(entries):
         prev = (entries[i - 1][0], entries[i - 1][1]) if i > 0 else None
         nxt = (entries[i + 1][0], entries[i + 1][1]) if i + 1 < len(entries) else None

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -53,28 +55,45 @@ class FrontEndTest {
         }
     }
 
+    /**
+     * Both front ends at once, each with its own server, browser and kernels: the two runs take turns on the cores
+     * (JShell compiling a cell is mostly one thread), so together they take about as long as the longer one. The
+     * lessons' claims hold pinned to one core, which is what each run gets at worst.
+     */
     @TestFactory
     @Order(1)
-    Stream<DynamicTest> solutionsInTheClassicNotebookOnJava17() throws Exception {
-        return run("classic", Scripts.jdks().get(0), notebooks("notebooks/solutions"), SiteTest.EXECUTED);
-    }
-
-    @TestFactory
-    @Order(2)
-    Stream<DynamicTest> lessonsInJupyterLab4OnTheNewestJdk() throws Exception {
+    Stream<DynamicTest> solutionsInTheClassicNotebookOnJava17AndLessonsInJupyterLab4OnTheNewestJdk() throws Exception {
+        assumeTrue(available(), "no Chromium, node or build/venv: the notebooks run through nbclient (NotebookTest)");
         List<String> jdks = Scripts.jdks();
         String newest = jdks.get(jdks.size() - 1);
-        return run("lab", newest, notebooks("notebooks"), Scripts.executedDir(newest));
+        CompletableFuture<List<DynamicTest>> classic = start("classic", jdks.get(0), notebooks("notebooks/solutions"), SiteTest.EXECUTED);
+        CompletableFuture<List<DynamicTest>> lab = start("lab", newest, notebooks("notebooks"), Scripts.executedDir(newest));
+        return Stream.concat(classic.join().stream(), lab.join().stream());
     }
 
-    private static Stream<DynamicTest> run(String frontend, String jdk, List<String> paths, Path executed) throws Exception {
-        assumeTrue(available(), "no Chromium, node or build/venv: the notebooks run through nbclient (NotebookTest)");
+    private static CompletableFuture<List<DynamicTest>> start(String frontend, String jdk, List<String> paths, Path executed) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(frontend, jdk, paths, executed);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }, runnable -> new Thread(runnable, frontend).start());
+    }
+
+    private static List<DynamicTest> run(String frontend, String jdk, List<String> paths, Path executed)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Scripts.python(), Scripts.ROOT.resolve("notebook-tests/ui_run.py").toString(),
                 frontend, "--jdk", jdk, SiteTest.chromium().orElseThrow().toString()));
         command.addAll(paths);
         Scripts.Result r = Scripts.run(60, Map.of("COURSE_EXECUTED_DIR", executed.toString()), command);
         String[] lines = r.output().split("\n");
-        System.out.print(String.join("\n", Stream.of(lines).filter(l -> !l.startsWith("Add ") && !l.startsWith("Parsing ")).toList()) + "\n");
+        synchronized (FrontEndTest.class) {
+            System.out.print(String.join("\n", Stream.of(lines).filter(l -> !l.startsWith("Add ") && !l.startsWith("Parsing ")).toList()) + "\n");
+        }
         List<DynamicTest> tests = new ArrayList<>();
         for (String nb : paths) {
             String verdict = verdict(lines, nb);
@@ -84,7 +103,7 @@ class FrontEndTest {
         List<String> general = Stream.of(lines).filter(l -> l.startsWith("FAIL link") || l.startsWith("FAIL " + frontend + ":")).toList();
         tests.add(DynamicTest.dynamicTest(frontend + (frontend.equals("lab") ? ": the Binder badge's links (JupyterLab, Notebook 7)" : ": the front end itself"),
                 () -> assertTrue(general.isEmpty(), String.join("\n", general))));
-        return tests.stream();
+        return tests;
     }
 
     /** The PASS/FAIL line of one notebook with the problems listed under it. */
