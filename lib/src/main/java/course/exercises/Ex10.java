@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import course.check.Answer;
+import course.check.ConceptCheck;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 import course.coord.Buffer;
@@ -199,5 +200,25 @@ public final class Ex10 {
     private static boolean stopped(Thread t) {
         Thread.State s = t.getState();
         return s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING || s == Thread.State.BLOCKED;
+    }
+
+    /** 概念 1: why wait() is called in a while loop, not in an if. */
+    public static Verdict concept1(Object answer) {
+        return ConceptCheck.choice("概念 1：为什么是 while，不是 if", answer).options("ABCD").correct("B")
+                .hint("A", "wait() 会放开锁：第 1 小节 King 在 wait() 里等着的时候，主线程才进得了 put。")
+                .hint("C", "notifyAll() 叫醒所有在等的线程；只叫醒一个的是 notify()。")
+                .hint("D", "情况一里只有 Wang 一个人在等，用 if 的他照样拿到了 null。")
+                .hint("回到第 2 小节：从 wait() 醒来的时候，盘子上一定有骨头吗？看情况一和情况二。")
+                .verdict();
+    }
+
+    /** 概念 2: why signal() is enough with two conditions, where notify() on one object got stuck. */
+    public static Verdict concept2(Object answer) {
+        return ConceptCheck.choice("概念 2：notify() 会卡住，signal() 为什么不会", answer).options("ABCD").correct("B")
+                .hint("A", "快慢不是问题：NotifyPlate 卡住，是因为被叫醒的线程不对。")
+                .hint("C", "第 4 小节说了：await() 照样写在 while 里，虚假唤醒一样会发生。")
+                .hint("D", "看第 4 小节的对照表：signal() 对应的是 notify()，不是 notifyAll()。")
+                .hint("回到第 3、4 小节：NotifyPlate 里，生产者和消费者在几个等待室里等？BoundedBuffer 里呢？")
+                .verdict();
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import course.check.Answer;
+import course.check.ConceptCheck;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 
@@ -117,5 +118,24 @@ public final class Ex11 {
                 ? ex.expect(closed + (out.leftThreads().isEmpty() ? "" : "，还活着的线程：" + LearnerRun.names(out.leftThreads())),
                         out.leftThreads().isEmpty(), "最后调用 pool.shutdown()（放在 finally 里）。")
                 : ex.notChecked(closed, "还没有结果")).verdict();
+    }
+
+    /** 概念 1: in which order a ThreadPoolExecutor fills its core threads, its queue and its extra threads. */
+    public static Verdict concept1(Object answer) {
+        return ConceptCheck.choice("概念 1：先开线程，还是先排队", answer).options("ABCD").correct("B")
+                .hint("A", "很多人以为线程池先把线程开到最大、再排队。看 execute 的第 2 步和第 3 步谁先谁后。")
+                .hint("C", "拒绝是最后一步：队列满了的时候，线程数还没到最大线程数。")
+                .hint("D", "ArrayBlockingQueue<>(3) 最多排 3 个：第 6 个来的时候，队列已经满了。")
+                .hint("回到第 3 节（ThreadPoolExecutor）：提交一个任务时，线程池按顺序问的三个问题。")
+                .verdict();
+    }
+
+    /** 概念 2: whether CPU-bound work gets faster with more threads than cores. */
+    public static Verdict concept2(Object answer) {
+        return ConceptCheck.choice("概念 2：CPU 密集的工作，线程比核多", answer).options("ABC").correct("B")
+                .hint("A", "线程多了 4 倍，核可没有多：4 个线程的时候，4 个核已经都在算了。")
+                .hint("C", "上面量过：一次切换只要几微秒，CPU 时间合计几乎不变。")
+                .hint("回到第 11 节（线程池多大合适）的 CPU 密集型：在空闲的机器上，线程数超过核数以后，时间还变不变短？")
+                .verdict();
     }
 }

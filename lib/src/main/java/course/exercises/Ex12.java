@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import course.check.ConceptCheck;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 import course.process.ChildJvm;
@@ -92,5 +93,25 @@ public final class Ex12 {
             k++;
         }
         return k > j ? Long.parseLong(output.substring(j, k)) : -1;
+    }
+
+    /** 概念 1: whether a child process sees a change its parent makes after starting it. */
+    public static Verdict concept1(Object answer) {
+        return ConceptCheck.choice("概念 1：父进程后来改的变量", answer).options("ABCD").correct("B")
+                .hint("A", "\"全局\"只在一个进程里面：同一个进程里的线程共用它，别的进程有自己的一份。")
+                .hint("C", "两个进程之间没有任何东西在传这个列表；要传，得自己用管道、文件或者下一节的队列。")
+                .hint("D", "fork() 复制的是 fork 那一刻的内存；之后父进程再改，改的只是它自己的那一份（写时复制）。")
+                .hint("回到\"进程间不共享全局变量\"那一节：子进程的 nums 是从哪里来的？父进程改的是谁的内存？")
+                .verdict();
+    }
+
+    /** 概念 2: whose pid the seed's Process(target=run_proc()) prints. */
+    public static Verdict concept2(Object answer) {
+        return ConceptCheck.choice("概念 2：target=run_proc()", answer).options("ABCD").correct("B")
+                .hint("A", "本来想要的是这样；可多出来的那对括号让 run_proc 在什么时候、在哪个进程里执行了？")
+                .hint("C", "子进程拿到的 target 是 run_proc() 的返回值 None：它什么也不执行。")
+                .hint("D", "子进程确实什么也不做；可是写在 Process(...) 括号里的 run_proc() 这个调用，本身会不会执行？")
+                .hint("回到\"原教程里的错误\"那一节：run_proc() 和 run_proc 有什么不同？Java 的双胞胎 t.run() 在哪个线程里执行了？")
+                .verdict();
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import course.check.Answer;
+import course.check.ConceptCheck;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 import course.process.ProcessPool;
@@ -73,5 +74,24 @@ public final class Ex14 {
                             "崩溃只影响一个工作进程：这就是进程的隔离。")
                     .verdict();
         }
+    }
+
+    /** 概念 1: how long a loop of submit(...).get() takes on a pool of several workers. */
+    public static Verdict concept1(Object answer) {
+        return ConceptCheck.choice("概念 1：循环里的 submit(...).get()", answer).options("ABC").correct("B")
+                .hint("A", "⌈8 / 4⌉ × 1 秒是先全部 submit、再收结果的时间；这里每个 submit 后面紧跟着什么？")
+                .hint("C", "submit 确实立刻返回；可紧跟着的 get() 要等这个任务做完。")
+                .hint("回到\"同步：submit(...).get() 写在循环里\"那一节：同一时刻有几个工作进程在干活？")
+                .verdict();
+    }
+
+    /** 概念 2: what a task that ends its JVM does to a thread pool and to a process pool. */
+    public static Verdict concept2(Object answer) {
+        return ConceptCheck.choice("概念 2：一个任务让 JVM 结束了", answer).options("ABCD").correct("B")
+                .hint("A", "第 11 节的 ExecutionException 装的是任务抛出的异常；System.exit 不抛异常，它结束的是调用它的整个进程。")
+                .hint("C", "反过来了：哪一边的任务和你的主程序在同一个 JVM 里？")
+                .hint("D", "System.exit 结束的是调用它的那个进程；工作进程是另一个进程。")
+                .hint("回到\"崩溃隔离\"那一节：线程池的线程和进程池的工作进程，各在哪个进程里？")
+                .verdict();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 
+import course.check.ConceptCheck;
 import course.check.Exercise;
 import course.check.Exercise.Verdict;
 import course.scaling.Amdahl;
@@ -137,5 +138,25 @@ public final class Ex15 {
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
+    }
+
+    /** 概念 1: how long waiting tasks take with more threads than cores. */
+    public static Verdict concept1(Object answer) {
+        return ConceptCheck.choice("概念 1：等待的工作和核数", answer).options("ABCD").correct("A")
+                .hint("B", "等待的线程不占 CPU：sleep 的时候核空着，别的线程也能同时等。")
+                .hint("C", "8 个线程是同时开始等的，不是一个接一个。")
+                .hint("D", "切换只在线程要用 CPU 的时候发生；这 8 个线程几乎一直在睡，一次切换也只要几微秒。")
+                .hint("回到\"I/O 密集型：等待\"那一节：等待的时候占不占 CPU？理论耗时怎么算？")
+                .verdict();
+    }
+
+    /** 概念 2: Amdahl's limit of the speed-up for a serial fraction of 10 %. */
+    public static Verdict concept2(Object answer) {
+        return ConceptCheck.choice("概念 2：Amdahl 定律的上限", answer).options("ABCD").correct("B")
+                .hint("A", "公式里 (1 − s) / k 会随 k 变小，s 那一项呢？")
+                .hint("C", "1 ÷ 0.9 用的是可以并行的部分；工作者无穷多时，还剩下多少用时？")
+                .hint("D", "加速比 = 原来的用时 ÷ 现在的用时：把一个工作者的用时当作 1，工作者无穷多时还剩多少？")
+                .hint("回到 Amdahl 定律那一节：k 越来越大时，s + (1 − s) / k 会越来越接近什么？")
+                .verdict();
     }
 }

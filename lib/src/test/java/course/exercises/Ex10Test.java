@@ -84,4 +84,10 @@ class Ex10Test {
         assertFalse(v.passed());
         assertTrue(v.toString().contains("IllegalMonitorStateException"), v::toString);
     }
+
+    @Test
+    void conceptChecksPassOnlyTheirAnswer() {
+        Verdicts.conceptPassesOnly(Ex10::concept1, "B", "A", "C", "D", "BD");
+        Verdicts.conceptPassesOnly(Ex10::concept2, "b", "A", "C", "D");
+    }
 }

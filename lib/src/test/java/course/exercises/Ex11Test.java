@@ -118,4 +118,10 @@ class Ex11Test {
     void theNotebookPlaceholderFailsExercise2() {
         Verdicts.passesNothing(Ex11.firstFinishedFirst(tasks -> new ArrayList<>()));
     }
+
+    @Test
+    void conceptChecksPassOnlyTheirAnswer() {
+        Verdicts.conceptPassesOnly(Ex11::concept1, "B", "A", "C", "D");
+        Verdicts.conceptPassesOnly(Ex11::concept2, "B", "A", "C", "D");
+    }
 }

@@ -198,4 +198,16 @@ class Ex12to15Test {
             throw new AssertionError(e);
         }
     }
+
+    // ---------------------------------------------------------------- concept checks of 12, 14, 15
+
+    @Test
+    void conceptChecksPassOnlyTheirAnswer() {
+        Verdicts.conceptPassesOnly(Ex12::concept1, "B", "A", "C", "D");
+        Verdicts.conceptPassesOnly(Ex12::concept2, "B", "A", "C", "D", "AB");
+        Verdicts.conceptPassesOnly(Ex14::concept1, "B", "A", "C", "D");
+        Verdicts.conceptPassesOnly(Ex14::concept2, "B", "A", "C", "D");
+        Verdicts.conceptPassesOnly(Ex15::concept1, "A", "B", "C", "D");
+        Verdicts.conceptPassesOnly(Ex15::concept2, "B", "A", "C", "D", "10");
+    }
 }
