@@ -1,11 +1,8 @@
 package course.display;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.geom.AffineTransform;
-import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -165,19 +162,9 @@ public final class DeadlockCharts {
         double x2 = to[0] - ux * 48;
         double y2 = to[1] - uy * 48;
         g.setColor(c);
-        g.setStroke(dashed ? new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[]{9f, 7f}, 0f)
-                : new BasicStroke(3f));
+        g.setStroke(Drawing.edge(dashed));
         g.drawLine((int) x1, (int) y1, (int) x2, (int) y2);
-        Path2D head = new Path2D.Double();
-        head.moveTo(0, 0);
-        head.lineTo(-14, -7);
-        head.lineTo(-14, 7);
-        head.closePath();
-        AffineTransform at = new AffineTransform();
-        at.translate(x2, y2);
-        at.rotate(Math.atan2(dy, dx));
-        g.setStroke(new BasicStroke(1f));
-        g.fill(at.createTransformedShape(head));
+        Drawing.arrowHead(g, x2, y2, dx, dy, 14, 7);
         int lx = (int) ((x1 + x2) / 2 + uy * 16);
         int ly = (int) ((y1 + y2) / 2 - ux * 16);
         Drawing.centre(g, label, lx, ly + 5);

@@ -1,9 +1,13 @@
 package course.display;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
+import java.awt.Stroke;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 
 /**
@@ -34,5 +38,25 @@ final class Drawing {
     static void centre(Graphics2D g, String s, int x, int y) {
         FontMetrics fm = g.getFontMetrics();
         g.drawString(s, x - fm.stringWidth(s) / 2, y);
+    }
+
+    /** The 3-point line of the wait-for pictures: dashed for "waits for", solid for "holds". */
+    static Stroke edge(boolean dashed) {
+        return dashed ? new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[]{9f, 7f}, 0f)
+                : new BasicStroke(3f);
+    }
+
+    /** Fills an arrowhead {@code length} long and {@code 2 * halfWidth} wide with its tip at (x, y), pointing along (dx, dy). */
+    static void arrowHead(Graphics2D g, double x, double y, double dx, double dy, int length, int halfWidth) {
+        Path2D head = new Path2D.Double();
+        head.moveTo(0, 0);
+        head.lineTo(-length, -halfWidth);
+        head.lineTo(-length, halfWidth);
+        head.closePath();
+        AffineTransform at = new AffineTransform();
+        at.translate(x, y);
+        at.rotate(Math.atan2(dy, dx));
+        g.setStroke(new BasicStroke(1f));
+        g.fill(at.createTransformedShape(head));
     }
 }

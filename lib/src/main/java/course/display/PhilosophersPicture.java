@@ -3,10 +3,7 @@ package course.display;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.geom.AffineTransform;
-import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,10 +90,10 @@ final class PhilosophersPicture {
             String family = Fonts.cjkFamily();
             g.setColor(Color.BLACK);
             g.setFont(new Font(family, Font.BOLD, 18));
-            centre(g, title(r), (int) cx, 30);
+            Drawing.centre(g, title(r), (int) cx, 30);
             g.setFont(new Font(family, Font.PLAIN, 13));
             g.setColor(Color.DARK_GRAY);
-            centre(g, subtitle(r), (int) cx, 50);
+            Drawing.centre(g, subtitle(r), (int) cx, 50);
             g.setColor(TABLE);
             g.fillOval((int) cx - 128, (int) cy - 128, 256, 256);
             for (Arrow arrow : arrows(r)) {
@@ -115,7 +112,7 @@ final class PhilosophersPicture {
                 g.setColor(STICK);
                 g.drawLine((int) (s[0] - dx), (int) (s[1] - dy), (int) (s[0] + dx), (int) (s[1] + dy));
                 g.setColor(STICK.darker());
-                centre(g, r.chopsticks().get(i), (int) (cx + 42 * Math.cos(s[2])), (int) (cy + 42 * Math.sin(s[2])) + 5);
+                Drawing.centre(g, r.chopsticks().get(i), (int) (cx + 42 * Math.cos(s[2])), (int) (cy + 42 * Math.sin(s[2])) + 5);
             }
             List<String> meals = mealLabels(r);
             for (int i = 0; i < n; i++) {
@@ -124,12 +121,12 @@ final class PhilosophersPicture {
                 g.fillOval((int) seat[i][0] - 32, (int) seat[i][1] - 32, 64, 64);
                 g.setColor(Color.WHITE);
                 g.setFont(new Font(family, Font.BOLD, 16));
-                centre(g, r.philosophers().get(i), (int) seat[i][0], (int) seat[i][1] + 6);
+                Drawing.centre(g, r.philosophers().get(i), (int) seat[i][0], (int) seat[i][1] + 6);
                 g.setColor(Color.DARK_GRAY);
                 g.setFont(new Font(family, Font.PLAIN, 13));
                 double out = seat[i][2];
                 int half = g.getFontMetrics().stringWidth(meals.get(i)) / 2;
-                centre(g, meals.get(i), (int) (seat[i][0] + (40 + half) * Math.cos(out)),
+                Drawing.centre(g, meals.get(i), (int) (seat[i][0] + (40 + half) * Math.cos(out)),
                         (int) (seat[i][1] + 46 * Math.sin(out)) + 5);
             }
             if (r.deadlocked()) {
@@ -157,25 +154,11 @@ final class PhilosophersPicture {
         double x2 = to[0] - dx / len * 10;
         double y2 = to[1] - dy / len * 10;
         g.setColor(waits ? DeadlockCharts.WAITS : DeadlockCharts.HELD);
-        g.setStroke(waits ? new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[]{9f, 7f}, 0f)
-                : new BasicStroke(3f));
+        g.setStroke(Drawing.edge(waits));
         g.drawLine((int) x1, (int) y1, (int) x2, (int) y2);
         if (waits) {
-            Path2D head = new Path2D.Double();
-            head.moveTo(0, 0);
-            head.lineTo(-13, -6);
-            head.lineTo(-13, 6);
-            head.closePath();
-            AffineTransform at = new AffineTransform();
-            at.translate(x2, y2);
-            at.rotate(Math.atan2(dy, dx));
-            g.setStroke(new BasicStroke(1f));
-            g.fill(at.createTransformedShape(head));
+            Drawing.arrowHead(g, x2, y2, dx, dy, 13, 6);
         }
     }
 
-    private static void centre(Graphics2D g, String text, int x, int y) {
-        FontMetrics fm = g.getFontMetrics();
-        g.drawString(text, x - fm.stringWidth(text) / 2, y);
-    }
 }
