@@ -19,6 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Every notebook in a real browser, through each Jupyter front end a learner meets (ui_run.py, ui_check.mjs): the
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * <p>Without Chromium, node or the venv, ./course test runs the notebooks through nbclient instead (NotebookTest).
  */
 @Order(0)
+@Isolated
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FrontEndTest {
 
@@ -58,7 +60,8 @@ class FrontEndTest {
     /**
      * Both front ends at once, each with its own server, browser and kernels: the two runs take turns on the cores
      * (JShell compiling a cell is mostly one thread), so together they take about as long as the longer one. The
-     * lessons' claims hold pinned to one core, which is what each run gets at worst.
+     * lessons' claims hold pinned to one core, which is what each run gets at worst: no other test class runs
+     * meanwhile (@Isolated; the classes before it run two at a time, see junit-platform.properties).
      */
     @TestFactory
     @Order(1)
