@@ -61,7 +61,7 @@ def keep_late(msg):
 
 
 def idle_until(kc, arrived, limit):
-    """Reads IOPub while no cell runs, keeping what arrives (late output), until arrived() or for at most limit seconds."""
+    """Reads IOPub while no cell runs, keeping what arrives (late output), until arrived() or for limit seconds."""
     deadline = time.monotonic() + limit
     while not arrived() and time.monotonic() < deadline:
         try:
