@@ -91,7 +91,7 @@ public final class IpcBenchMain {
             Files.deleteIfExists(script);
         }
         System.out.println(roundTrip(1 << 20, 12));
-        System.out.println("测完时" + load() + "（别的程序在忙时，两边的数字都可能变小，比值也可能变）");
+        System.out.println("测完时" + load() + "。别的程序在忙时，两边的数字都可能变小，比值也可能变。");
     }
 
     /** The system load average of the last minute: how busy the machine was while measuring. */
