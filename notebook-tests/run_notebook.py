@@ -15,7 +15,8 @@ A notebook passes when:
   - every claim its text makes about a number or an order in the outputs, declared in
     metadata.course.expect as 'values' (named patterns that read numbers from the outputs) and
     'claims' (a range or an order of those numbers, with the sentence it checks), holds on this run;
-    a run that contradicts the prose fails with a message quoting the sentence (claims.py). Example:
+    a run that contradicts the prose fails with a message quoting the sentence (claims.py); a solution, which
+    repeats its lesson's cells, is checked against its lesson's claims. Example:
       "values": {"speedup": "加速比 ([0-9.]+)", "seq": "顺序执行 ([0-9.]+) 秒", "par": "两个线程 ([0-9.]+) 秒"},
       "claims": [{"claim": "加速比在 1.2 和 2.1 之间", "range": ["speedup", 1.2, 2.1]},
                  {"claim": "两个线程比顺序执行快", "order": ["par", "<", "seq"]}]
@@ -178,16 +179,19 @@ def run(path):
     except Exception as e:  # kernel did not start, connection lost, ...
         problems.append(f"could not execute: {type(e).__name__}: {e}")
     seconds = time.monotonic() - t0
-    problems += executed_problems(nb, run_nb, finished, solution=lesson_of(path) is not None)
+    problems += executed_problems(nb, run_nb, finished, lesson=lesson_of(path))
     write_executed(path, run_nb)
     return problems, seconds
 
 
-def executed_problems(nb, run_nb, finished, solution=False):
+def executed_problems(nb, run_nb, finished, lesson=None):
     """What is wrong with run_nb, the executed copy made by prepared(): errors, declared expectations and claims,
-    verdicts, leftovers. finished: every cell ran (else only the errors are checked); solution: nb is a reference
-    solution (its checks must pass; a lesson's, on untouched stubs, must pass nothing)."""
+    verdicts, leftovers. finished: every cell ran (else only the errors are checked); lesson: nb is the reference
+    solution of this lesson (its checks must pass; a lesson's, on untouched stubs, must pass nothing). A solution
+    repeats its lesson's cells, so the lesson's claims about their outputs are checked on it too."""
+    solution = lesson is not None
     expect = nb.metadata.get("course", {}).get("expect", {})
+    claimed = lesson.metadata.get("course", {}).get("expect", {}) if solution else expect
     problems = []
     cells = run_nb.cells[1:-1]
     for cell in cells:
@@ -224,7 +228,7 @@ def executed_problems(nb, run_nb, finished, solution=False):
         for t in expect.get("forbid", []):
             if t in every:
                 problems.append(f"forbidden text shown: {t!r}")
-        problems += claims.problems(expect, every)
+        problems += claims.problems(claimed, every)
         problems += exercises.verdict_problems(by_cell, solution)
         problems += [f"cell {n} shows {w!r}: {why}" for n, text in by_cell for w, why in WORDS.items() if w in text]
         report = "".join(output_text(o) for o in run_nb.cells[-1].get("outputs", []))

@@ -160,8 +160,7 @@ def main(argv):
             problems.append(f"the {frontend} front end did not run it (see above)")
         else:
             executed = nbformat.reads(open(back, encoding="utf-8").read(), as_version=4)
-            problems += run_notebook.executed_problems(nb, executed, finished=True,
-                                                       solution=run_notebook.lesson_of(p) is not None)
+            problems += run_notebook.executed_problems(nb, executed, finished=True, lesson=run_notebook.lesson_of(p))
             run_notebook.write_executed(p, executed)
         failed += not run_notebook.verdict(rel, f"{frontend}, Java {jdk}", problems)
     for line in general:

@@ -183,6 +183,10 @@ public final class Charts {
             renderer.setShadowVisible(false);
             renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.##")));
             renderer.setDefaultItemLabelsVisible(true);
+            plot.getDomainAxis().setMaximumCategoryLabelLines(2);   // a long category wraps instead of ending in "..."
+            if (series.values().stream().flatMap(values -> values.values().stream()).allMatch(Charts::isCount)) {
+                ((NumberAxis) plot.getRangeAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            }
             return chart;
         }
     }
@@ -242,6 +246,11 @@ public final class Charts {
             counts.setAutoRangeIncludesZero(true);
         }
         return chart;
+    }
+
+    /** Whether {@code n} is an integer type (a count of threads, tasks, ...), drawn on an axis of whole ticks. */
+    private static boolean isCount(Number n) {
+        return n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte;
     }
 
     /** Whether every y value of every series is a whole number (a count). */

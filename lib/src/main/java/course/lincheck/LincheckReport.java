@@ -186,7 +186,10 @@ public record LincheckReport(String text, String kind, List<Section> sections) {
         return kind.isEmpty() ? "" : chinese(kind);
     }
 
-    /** The lines of the interleaving table exactly as Lincheck printed it (empty when there is none). */
+    /**
+     * The lines of the interleaving table as Lincheck printed it, its column headers in Chinese ("Thread 1" →
+     * "线程 1", padded to the same width on a terminal) (empty when there is none).
+     */
     public String interleavingText() {
         List<String> lines = text.lines().toList();
         int start = lines.indexOf(INTERLEAVING);
@@ -195,7 +198,7 @@ public record LincheckReport(String text, String kind, List<Section> sections) {
         }
         StringBuilder sb = new StringBuilder();
         for (int i = start + 1; i < lines.size() && lines.get(i).startsWith("|"); i++) {
-            sb.append(lines.get(i)).append('\n');
+            sb.append(lines.get(i).replaceAll("Thread (\\d+)", "线程 $1  ")).append('\n');   // 线程 is two columns wide
         }
         return sb.toString();
     }

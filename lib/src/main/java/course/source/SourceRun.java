@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import course.process.ChildJvm;
 
@@ -41,10 +45,38 @@ final class SourceRun {
     SourceRunResult run() {
         Path dir = JavaSource.temporaryFolder("course-source-");
         try {
-            source.compileTo(dir);
+            compile(dir);
             return runCompiled(dir);
         } finally {
             JavaSource.deleteFolder(dir);
+        }
+    }
+
+    /**
+     * Compiles into {@code dir} on a helper thread, printing a line every second it takes: the first compilation
+     * in a JVM loads javac and can take seconds on a busy machine, and the learner should see that it works.
+     */
+    private void compile(Path dir) {
+        FutureTask<List<Path>> compiling = new FutureTask<>(() -> source.compileTo(dir));
+        Thread compiler = new Thread(compiling, "编译 " + source.mainClass());
+        compiler.setDaemon(true);
+        long t0 = System.nanoTime();
+        compiler.start();
+        while (true) {
+            try {
+                compiling.get(PROGRESS.toNanos(), TimeUnit.NANOSECONDS);
+                return;
+            } catch (TimeoutException e) {
+                System.out.printf(Locale.ROOT, "（正在编译 %s，已经 %.1f 秒……）%n", source.mainClass(), seconds(System.nanoTime() - t0));
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException("javac failed / 编译器出错: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while compiling " + source.mainClass() + " / 编译被中断", e);
+            }
         }
     }
 

@@ -19,6 +19,7 @@ import java.util.TreeMap;
 
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.category.CategoryDataset;
@@ -80,6 +81,19 @@ class ChartsTest {
                 "one series: no legend");
         assertEquals("series name (实测) must be unique / 序列名重复了", assertThrows(IllegalArgumentException.class,
                 () -> Charts.groupedBars("t", "x", "y").series("实测", Map.of()).series("实测", Map.of())).getMessage());
+    }
+
+    @Test
+    void barsOfCountsHaveWholeTicksAndLongCategoriesWrap() {
+        Map<String, Integer> threads = new LinkedHashMap<>();
+        for (int i = 1; i <= 7; i++) {
+            threads.put("任务" + i, Math.min(i, 4));
+        }
+        JFreeChart chart = Charts.groupedBars("线程数", "刚提交的任务", "个数").series("线程数", threads).build();
+        Charts.render(chart);
+        double tick = ((NumberAxis) chart.getCategoryPlot().getRangeAxis()).getTickUnit().getSize();
+        assertEquals(Math.rint(tick), tick, "counts 1..4: no tick at 0.5, 1.5, ...");
+        assertEquals(2, chart.getCategoryPlot().getDomainAxis().getMaximumCategoryLabelLines());
     }
 
     @Test

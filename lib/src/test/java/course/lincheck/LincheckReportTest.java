@@ -85,7 +85,7 @@ public class LincheckReportTest {
         assertEquals(List.of("", "  value ➜ 0"), interleaving.rows().get(1));
         assertEquals(List.of("inc()", ""), interleaving.rows().get(3));
         assertEquals(2, interleaving.groups().size());
-        assertTrue(r.interleavingText().startsWith("| ------------------------- |\n| Thread 1 |    Thread 2    |"));
+        assertTrue(r.interleavingText().startsWith("| ------------------------- |\n| 线程 1   |    线程 2      |"));
         assertTrue(r.interleavingText().endsWith("| get(): 1 |                |\n| ------------------------- |\n"));
     }
 

@@ -28,11 +28,11 @@ public final class NumsChild {
         int maxPause = args.length > 1 ? Integer.parseInt(args[1]) : 300;
         long pid = ProcessHandle.current().pid();
         Random random = new Random(word.hashCode());
-        System.out.println("in process " + word + " pid=" + pid + ", nums=" + NUMS);
+        System.out.println("进程 " + word + "（pid=" + pid + "）：nums=" + NUMS);
         for (char c : word.toCharArray()) {
             NUMS.add(String.valueOf(c));
             Thread.sleep(random.nextInt(maxPause + 1));
-            System.out.println("in process " + word + " pid=" + pid + ", nums=" + NUMS);
+            System.out.println("进程 " + word + "（pid=" + pid + "）：nums=" + NUMS);
         }
     }
 }
