@@ -27,7 +27,7 @@ import course.base.Text;
  * 打印每秒消息数的中位数（和最小、最大值）以及两者之比。计时从父进程收到第一条消息开始，到收到结束标记为止。
  * 这台机器上没有 Python 时只测 {@link IpcQueue}。两个 JVM 的参数和课程里一样：内核和子 JVM 都用
  * {@code -XX:+UseSerialGC}（{@code ./course ipc-bench} 这样启动本程序；标题行印出垃圾回收器的名字）。最后测一条 1 MiB 的消息在父子进程之间往返要多久。
- * 这是测量，不是保证：别的程序在忙时数字会变。
+ * 这是测量，不是保证：别的程序在忙时数字会变，所以开头和结尾都印出机器的负载（load average）。
  *
  * <pre>
  * java -cp lib/target/course-lib.jar course.process.IpcBenchMain [--messages 100000] [--runs 3] [--python python3]
@@ -67,8 +67,8 @@ public final class IpcBenchMain {
             i++;
         }
         String pythonVersion = pythonVersion(python);
-        System.out.printf(Locale.ROOT, "子进程 → 父进程 %,d 条短消息，每种 %d 次，取中位数；%d 个核；Java %s，%s；%s%n",
-                messages, runs, Runtime.getRuntime().availableProcessors(), Runtime.version(),
+        System.out.printf(Locale.ROOT, "子进程 → 父进程 %,d 条短消息，每种 %d 次，取中位数；%d 个核，%s；Java %s，%s；%s%n",
+                messages, runs, Runtime.getRuntime().availableProcessors(), load(), Runtime.version(),
                 "垃圾回收器 " + ManagementFactory.getGarbageCollectorMXBeans().stream()
                         .map(GarbageCollectorMXBean::getName).collect(Collectors.joining("+")),
                 pythonVersion == null ? "没有找到 Python（" + python + "）：只测 IpcQueue" : "Python " + pythonVersion);
@@ -91,6 +91,13 @@ public final class IpcBenchMain {
             Files.deleteIfExists(script);
         }
         System.out.println(roundTrip(1 << 20, 12));
+        System.out.println("测完时" + load() + "。别的程序在忙时，两边的数字都可能变小，比值也可能变。");
+    }
+
+    /** The system load average of the last minute: how busy the machine was while measuring. */
+    private static String load() {
+        double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return l < 0 ? "负载未知 / load unknown" : String.format(Locale.ROOT, "负载 %.1f（1 分钟平均 load average）", l);
     }
 
     /** The child of the round trip: takes each message from one queue and puts it into the other, until END. */

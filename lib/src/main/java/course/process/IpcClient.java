@@ -102,6 +102,7 @@ final class IpcClient implements IpcQueue.Side, IpcLink.Room {
                 continue;
             }
             boolean ask = false;
+            boolean full = false;
             roomLock.lock();
             try {
                 if (leases.get() == 0) {
@@ -110,13 +111,16 @@ final class IpcClient implements IpcQueue.Side, IpcLink.Room {
                         owed = ask = true;
                     } else if (nanos < 0) {
                         roomChanged.await();
-                    } else if (!roomChanged.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)
-                            && leases.get() == 0) {
-                        throw IpcQueue.full(capacity(), size());
+                    } else {
+                        full = !roomChanged.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)
+                                && leases.get() == 0;
                     }
                 }
             } finally {
                 roomLock.unlock();
+            }
+            if (full) {                              // size() waits for the reader thread, which may need roomLock
+                throw IpcQueue.full(capacity(), size());
             }
             if (ask) {
                 link.send("WANT 0 -1");              // the answer, ROOM 0 k, comes when there is room

@@ -397,12 +397,6 @@ final class IpcStore {
         }
     }
 
-    private void line(ArrayDeque<IpcWaiter> line, IpcWaiter.Remote w, long millis) {
-        line.addLast(w);
-        schedule(w, millis);
-        changed.signalAll();
-    }
-
     private void schedule(IpcWaiter.Remote w, long millis) {
         if (millis > 0) {
             w.timeout = timer.schedule(() -> expire(w), millis, TimeUnit.MILLISECONDS);

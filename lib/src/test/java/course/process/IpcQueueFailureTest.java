@@ -145,6 +145,23 @@ class IpcQueueFailureTest {
     }
 
     @Test
+    void aTimedPutThatRunsOutOfTimeWhileRoomIsGrantedSaysFull() throws Exception {
+        try (ServerSocket fake = RawPeer.fakeOwner()) {
+            Blocked<RawPeer> server = RawPeer.acceptLater(fake, "OK 1 16777216");
+            try (IpcQueue client = IpcQueue.connect(RawPeer.address(fake)); RawPeer owner = server.value(LONG)) {
+                Blocked<Void> put = Blocked.run(() -> client.put("x", Duration.ofMillis(50)));
+                assertEquals("WANT 0 -1", owner.next());          // no room held: it asks, then waits 50 ms
+                assertEquals("SIZE 1", owner.next());             // out of time: it asks how full the queue is
+                owner.send("ROOM 0 1");                           // a grant crosses the question: the reader thread
+                owner.send("SIZE 1 1");                           // must hand it over without waiting for the put
+                Throwable e = put.failure(LONG);
+                assertTrue(e instanceof IpcQueue.Full && e.getMessage().startsWith("消息队列已满，现有消息数量: 1"),
+                        String.valueOf(e));
+            }
+        }
+    }
+
+    @Test
     void aPutReturnsBeforeTheOwnerHasTheMessageAndCloseSaysWhenItNeverArrived() throws Exception {
         try (ServerSocket fake = RawPeer.fakeOwner()) {
             Blocked<RawPeer> server = RawPeer.acceptLater(fake, "OK 0 16777216");   // unbounded
