@@ -60,23 +60,24 @@ def keep_late(msg):
         LATE.setdefault(msg["parent_header"].get("msg_id"), []).append(text_of(msg))
 
 
-def idle_for(kc, seconds):
-    """Reads IOPub for that long while no cell runs, keeping what arrives (late output)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
+def idle_until(kc, arrived, limit):
+    """Reads IOPub while no cell runs, keeping what arrives (late output), until arrived() or for limit seconds."""
+    deadline = time.monotonic() + limit
+    while not arrived() and time.monotonic() < deadline:
         try:
-            keep_late(kc.get_iopub_msg(timeout=max(0.05, deadline - time.monotonic())))
+            keep_late(kc.get_iopub_msg(timeout=max(0.05, min(0.5, deadline - time.monotonic()))))
         except queue.Empty:
             pass
 
 
-def run_cell(kc, code, timeout, while_running=None):
-    """Executes code; returns (reply status, text shown by this cell). while_running, if given, is called once,
-    when the kernel reports the cell busy. Output for other cells that arrives meanwhile goes to LATE."""
-    return run_cell_with_id(kc, code, timeout, while_running)[:2]
+def run_cell(kc, code, timeout, once_shown=None):
+    """Executes code; returns (reply status, text shown by this cell). once_shown, if given, is (text, action):
+    action() is called once, when the cell has shown that text. Output for other cells that arrives meanwhile goes
+    to LATE."""
+    return run_cell_with_id(kc, code, timeout, once_shown)[:2]
 
 
-def run_cell_with_id(kc, code, timeout, while_running=None):
+def run_cell_with_id(kc, code, timeout, once_shown=None):
     """run_cell, and the cell's request id (the parent of its output) as a third value."""
     msg_id = kc.execute(code)
     shown = []
@@ -87,11 +88,11 @@ def run_cell_with_id(kc, code, timeout, while_running=None):
             keep_late(msg)
             continue
         t, c = msg["msg_type"], msg["content"]
-        if t == "status" and c["execution_state"] == "busy" and while_running:
-            while_running()
-            while_running = None
-        elif t in ("stream", "execute_result", "display_data", "error"):
+        if t in ("stream", "execute_result", "display_data", "error"):
             shown.append(text_of(msg))
+            if once_shown and once_shown[0] in "".join(shown):
+                once_shown[1]()
+                once_shown = None
         elif t == "status" and c["execution_state"] == "idle":
             break
     reply = shell_reply(kc, msg_id, deadline)
@@ -132,11 +133,14 @@ def starts(n):
 # Cells a learner may need to interrupt: one waits (it answers the interrupt), one spins without ever
 # looking at it, and one whose loop swallows the interrupt. The kernel stops the last two with
 # Thread.stop() on Java 17-19; on 20+ (no Thread.stop) it says in the cell that the code still runs.
+# Each is one snippet (a block) that says it has begun: the interrupt comes once the code runs, not while JShell
+# still compiles it.
+BEGUN = "开始了"
 HANGING = {
-    "waits": "Thread.sleep(600_000);",
-    "spins": "long spins = 0;\nwhile (true) {\n    spins++;\n}",
-    "swallows": "while (true) {\n    try {\n        Thread.sleep(600_000);\n    } catch (InterruptedException e) {\n"
-                "        System.out.println(\"不理中断\");\n    }\n}",
+    "waits": "{\n    System.out.println(\"开始了\");\n    Thread.sleep(600_000);\n}",
+    "spins": "{\n    System.out.println(\"开始了\");\n    long spins = 0;\n    while (true) {\n        spins++;\n    }\n}",
+    "swallows": "{\n    System.out.println(\"开始了\");\n    while (true) {\n        try {\n            Thread.sleep(600_000);\n"
+                "        } catch (InterruptedException e) {\n            System.out.println(\"不理中断\");\n        }\n    }\n}",
 }
 ENDED, STOPPED, STILL_RUNS = "代码已经结束", "已被强行停止", "还在后台运行"
 # How many of the kernel's cell threads are busy with a cell (1: only the one running this cell).
@@ -146,11 +150,8 @@ BUSY_CELL_THREADS = ('System.out.println(Thread.getAllStackTraces().keySet().str
 
 
 def interrupted(km, kc, code, timeout=30):
-    """Runs code, interrupts it once it runs; returns (reply status, text shown by the cell)."""
-    def interrupt():
-        time.sleep(0.5)  # the cell's code is running now
-        km.interrupt_kernel()
-    return run_cell(kc, code, timeout, while_running=interrupt)
+    """Runs code, interrupts it once it has begun; returns (reply status, text shown by the cell)."""
+    return run_cell(kc, code, timeout, once_shown=(BEGUN, km.interrupt_kernel))
 
 
 def interrupts(km, kc):
@@ -199,7 +200,7 @@ def late_output(kc):
     # the thread waits until the kernel has no running cell (its own cell has ended), then prints
     _, _, idle_cell = run_cell_with_id(kc, "new Thread(() -> {\n    while (course.kernel.Cells.running() != null) { "
                                            + SLEEP % 20 + " }\n    System.out.println(\"空闲时的一行\");\n}).start();", 30)
-    idle_for(kc, 2)
+    idle_until(kc, lambda: "空闲时的一行" in "".join(LATE.get(idle_cell, [])), 30)
     ok &= check("空闲时的一行" in "".join(LATE.get(idle_cell, [])),
                 "a line printed while the kernel is idle goes to the thread's cell", f"late {LATE.get(idle_cell)}")
 

@@ -7,12 +7,15 @@
 //   "chromium": PATH, "shots": DIR, "out": DIR, "cjk": [installed CJK font families], "limit": seconds per notebook,
 //   "notebooks": [paths relative to the server's root], "links": [{"url": path, "notebook": path, "frontend": ...}]}
 //
-// For each notebook: open it (classic Notebook: /notebooks/PATH; JupyterLab: /lab/tree/PATH), wait for its kernel,
-// click Kernel → Restart (Kernel) and Run All (Cells), confirm the dialog, wait until every code cell has run and the
-// kernel is idle, then: every image in the outputs decoded; the Chinese of the first heading and of the first Chinese
-// output line drawn with an installed CJK font (Chromium's own answer, CSS.getPlatformFontsForNode); screenshots of
-// the top and of the first chart; the notebook as the front end holds it (outputs included, late ones too) written to
-// OUT/PATH for ui_run.py, which applies the harness's checks to it. For each link: the page opens that notebook.
+// For each notebook: open it (classic Notebook: a page /notebooks/PATH; JupyterLab: one page for all notebooks, each
+// opened in it and closed after), wait for its kernel, click Kernel → Restart (Kernel) and Run All (Cells), confirm
+// the dialog, wait until every code cell has run and the kernel is idle, then: every image in the outputs decoded;
+// the Chinese of the first heading and of the first Chinese output line drawn with an installed CJK font (Chromium's
+// own answer, CSS.getPlatformFontsForNode); screenshots of the top and of the first chart; the notebook as the front
+// end holds it (outputs included, late ones too) written to OUT/PATH for ui_run.py, which applies the harness's checks
+// to it. The kernel of a notebook that passed is handed to the next one (its session moves to the next path): the next
+// notebook opens on a running kernel, as a notebook reopened does, and its restart is the one kernel start it waits
+// for; every notebook still runs on a kernel restarted through the menu. For each link: the page opens that notebook.
 // The browser may load nothing but the Jupyter server. Prints one line per check; exits 1 when something failed.
 import fs from "node:fs";
 import path from "node:path";
@@ -36,7 +39,9 @@ function url(p) {
 /** The front end's handle on the open notebook, evaluated in the page. */
 const FRONTENDS = {
   classic: {
-    open: (nb) => `/notebooks/${encodeURI(nb)}`,
+    async open(page, nb) {
+      await page.goto(url(`/notebooks/${encodeURI(nb)}`));
+    },
     ready: () => !!(window.Jupyter && window.Jupyter.notebook && window.Jupyter.notebook.kernel
       && window.Jupyter.notebook.kernel.is_connected()),
     async restartAndRunAll(page) {
@@ -60,11 +65,21 @@ const FRONTENDS = {
     kernelName: () => window.Jupyter.notebook.kernel.name,
   },
   lab: {
-    open: (nb) => `/lab/tree/${encodeURI(nb)}?reset`, // ?reset: a fresh workspace, not the tabs of the last notebook
-    ready: () => {
+    async open(page, nb) {
+      if (page.url() === "about:blank") {
+        await page.goto(url("/lab?reset")); // ?reset: a fresh workspace
+      }
+      await page.waitForFunction(() => window.jupyterapp && window.jupyterapp.commands.hasCommand("docmanager:open"),
+        null, { polling: 100 });
+      await page.evaluate((p) => window.jupyterapp.restored
+        .then(() => window.jupyterapp.commands.execute("docmanager:open", { path: p, factory: "Notebook" })).then(() => true), nb);
+    },
+    // the notebook's tab goes (unsaved: no dialog); the page stays for the next notebook
+    closeNotebook: async (page) => page.evaluate(() => window.jupyterapp.shell.currentWidget.dispose()),
+    ready: (nb) => {
       const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-      return !!(w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel
-        && w.sessionContext.kernelDisplayStatus === "idle");
+      return !!(w && w.context && w.context.path === nb && w.sessionContext && w.sessionContext.session
+        && w.sessionContext.session.kernel && w.sessionContext.kernelDisplayStatus === "idle");
     },
     async restartAndRunAll(page) {
       await page.click(".lm-MenuBar-itemLabel:text-is('Kernel')");
@@ -89,9 +104,12 @@ const FRONTENDS = {
   },
 };
 
+let current = ""; // the notebook or link being checked, for the page's script errors
+
 async function newPage(browser) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(120000); // loading a page or its menu: on a machine with load 40, 30 s were not always enough
+  page.on("pageerror", (e) => console.log(`note ${current}: script error in the page: ${e.message}`));
   await page.route("**/*", (route) => {
     const u = route.request().url();
     if (u.startsWith(job.base) || u.startsWith("data:") || u.startsWith("blob:")) {
@@ -155,14 +173,15 @@ async function waitUntilDone(page, fe, where) {
   }
 }
 
-async function checkNotebook(browser, fe, nb) {
+/** Runs one notebook in the page; true when every check passed. */
+async function checkNotebook(page, fe, nb) {
   const where = `${job.frontend} ${nb}`;
-  const page = await newPage(browser);
+  current = where;
+  const before = problems.length;
   const t0 = Date.now();
   try {
-    page.on("pageerror", (e) => console.log(`note ${where}: script error in the page: ${e.message}`));
-    await page.goto(url(fe.open(nb)));
-    await page.waitForFunction(fe.ready, null, { timeout: job.limit * 1000, polling: 500 }); // a kernel start at load 50 took over 2 min
+    await fe.open(page, nb);
+    await page.waitForFunction(fe.ready, nb, { timeout: job.limit * 1000, polling: 200 }); // a kernel start at load 50 took over 2 min
     const kernel = await page.evaluate(fe.kernelName);
     if (kernel !== "java") {
       fail(where, `opened with kernel ${kernel}, not java`);
@@ -183,7 +202,7 @@ async function checkNotebook(browser, fe, nb) {
         }
         console.log(`note ${where}: the front end said "${e.message}"; restarting and running all once more`);
         await page.click(".modal.in .modal-footer button, .jp-Dialog-button.jp-mod-accept");
-        await page.waitForFunction(fe.ready, null, { timeout: job.limit * 1000, polling: 500 }); // a kernel start at load 50 took over 2 min
+        await page.waitForFunction(fe.ready, nb, { timeout: job.limit * 1000, polling: 200 });
       }
     }
     const seconds = (Date.now() - t0) / 1000;
@@ -205,6 +224,7 @@ async function checkNotebook(browser, fe, nb) {
         fail(where, `the ${marked[i][0]} "${marked[i][1]}" was drawn with ${JSON.stringify(fonts)}, no installed CJK font`);
       }
     }
+    await cdp.detach();
     if (!marked.some(([what]) => what === "heading")) {
       fail(where, "no heading with Chinese text was found on the page");
     }
@@ -232,25 +252,41 @@ async function checkNotebook(browser, fe, nb) {
   } catch (e) {
     fail(where, `${e.message.split("\n")[0]} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await page.screenshot({ path: path.join(job.shots, `${job.frontend}-${path.basename(nb, ".ipynb")}-failed.png`) }).catch(() => {});
-  } finally {
-    await page.close();
-    await shutdownKernels();
   }
+  return problems.length === before;
+}
+
+/** The server's REST API (sessions). */
+async function api(p, options = {}) {
+  const headers = { Authorization: `token ${job.token}`, "Content-Type": "application/json" };
+  const r = await fetch(`${job.base}${p}`, { ...options, headers });
+  return r.status === 204 ? null : r.json();
 }
 
 /** Shuts down every kernel of the server: a page closed leaves its kernel running (both front ends). */
 async function shutdownKernels() {
-  const auth = { headers: { Authorization: `token ${job.token}` } };
-  const sessions = await (await fetch(`${job.base}/api/sessions`, auth)).json();
-  for (const s of sessions) {
-    await fetch(`${job.base}/api/sessions/${s.id}`, { ...auth, method: "DELETE" });
+  for (const s of await api("/api/sessions")) {
+    await api(`/api/sessions/${s.id}`, { method: "DELETE" });
   }
+}
+
+/**
+ * Moves the kernel of notebook FROM (its session) to notebook TO: opening TO then finds its kernel running, as when
+ * a learner reopens a notebook, and TO's Restart is the one kernel start it waits for.
+ */
+async function handOver(from, to) {
+  const session = (await api("/api/sessions")).find((s) => s.path === from);
+  if (!session) {
+    return shutdownKernels();
+  }
+  await api(`/api/sessions/${session.id}`, { method: "PATCH", body: JSON.stringify({ path: to, name: path.basename(to) }) });
 }
 
 /** A link (a Binder badge's path on the server) opens the notebook it names, in the front end it names. */
 async function checkLink(browser, link) {
   const page = await newPage(browser);
   const where = `link ${link.url}`;
+  current = where;
   try {
     await page.goto(url(link.url));
     const title = path.basename(link.notebook);
@@ -272,8 +308,21 @@ async function checkLink(browser, link) {
 const browser = await chromium.launch({ executablePath: job.chromium, headless: true, args: FLAGS });
 try {
   const fe = FRONTENDS[job.frontend];
-  for (const nb of job.notebooks) {
-    await checkNotebook(browser, fe, nb);
+  let page = null;
+  for (const [i, nb] of job.notebooks.entries()) {
+    page = page || await newPage(browser);
+    const passed = await checkNotebook(page, fe, nb);
+    if (passed && fe.closeNotebook) {
+      await fe.closeNotebook(page);
+    } else { // the classic Notebook has a page per notebook; after a failure the next notebook gets a fresh page
+      await page.close();
+      page = null;
+    }
+    const next = job.notebooks[i + 1];
+    await (passed && next ? handOver(nb, next) : shutdownKernels());
+  }
+  if (page) {
+    await page.close();
   }
   for (const link of job.links || []) {
     await checkLink(browser, link);

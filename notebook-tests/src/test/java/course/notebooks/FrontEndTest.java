@@ -19,6 +19,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Every notebook in a real browser, through each Jupyter front end a learner meets (ui_run.py, ui_check.mjs): the
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * <p>Without Chromium, node or the venv, ./course test runs the notebooks through nbclient instead (NotebookTest).
  */
 @Order(0)
+@Isolated
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FrontEndTest {
 
@@ -58,7 +60,8 @@ class FrontEndTest {
     /**
      * Both front ends at once, each with its own server, browser and kernels: the two runs take turns on the cores
      * (JShell compiling a cell is mostly one thread), so together they take about as long as the longer one. The
-     * lessons' claims hold pinned to one core, which is what each run gets at worst.
+     * lessons' claims hold pinned to one core, which is what each run gets at worst: no other test class runs
+     * meanwhile (@Isolated; the classes before it run two at a time, see junit-platform.properties).
      */
     @TestFactory
     @Order(1)
@@ -68,8 +71,18 @@ class FrontEndTest {
         String newest = jdks.get(jdks.size() - 1);
         CompletableFuture<List<DynamicTest>> classic = start("classic", jdks.get(0), notebooks("notebooks/solutions"), SiteTest.EXECUTED);
         CompletableFuture<List<DynamicTest>> lab = start("lab", newest, notebooks("notebooks"), Scripts.executedDir(newest));
-        return Stream.concat(classic.join().stream(), lab.join().stream());
+        List<DynamicTest> tests = Stream.concat(classic.join().stream(), lab.join().stream()).toList();
+        // the executed copies come from runs that shared the cores: ./course html executes the notebooks again, alone
+        for (Path dir : List.of(Scripts.executedDir(newest), SiteTest.EXECUTED.resolve("solutions"))) {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(SHARED_CORES), "./course test ran the lessons (JupyterLab, Java " + newest
+                    + ") and the solutions (classic Notebook, Java " + jdks.get(0) + ") at the same time\n");
+        }
+        return tests.stream();
     }
+
+    /** In an executed folder: its notebooks ran while other notebooks ran (./course html then runs them again). */
+    static final String SHARED_CORES = "shared-cores.txt";
 
     private static CompletableFuture<List<DynamicTest>> start(String frontend, String jdk, List<String> paths, Path executed) {
         return CompletableFuture.supplyAsync(() -> {

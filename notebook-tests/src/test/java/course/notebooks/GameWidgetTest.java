@@ -28,6 +28,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import course.cpu.Cpu;
 import course.cpu.ThreadContext;
@@ -42,6 +43,7 @@ import course.game.SchedulerGame;
  * (playwright-core from notebook-tests/package.json with Debian's chromium; ./course test runs npm ci).
  */
 @Order(4)
+@Isolated
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GameWidgetTest {
 

@@ -7,7 +7,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The installed kernel, driven the way Jupyter drives it (kernel_check.py, kernel_conformance.py, jupyter_client). */
+/**
+ * The installed kernel, driven the way Jupyter drives it (kernel_check.py, jupyter_client). These checks wait for what
+ * they check, with generous limits, so they run at the same time as another test class (junit-platform.properties);
+ * Jupyter's own conformance suite, which does not, runs alone (ConformanceTest).
+ */
 @Order(2)
 class KernelTest {
 
@@ -43,19 +47,6 @@ class KernelTest {
     @Test
     void theKernelExitsWhenTheJupyterProcessThatStartedItIsGone() throws Exception {
         Scripts.Result r = Scripts.run(3, "kernel_check.py", "orphan");
-        System.out.print(r.output());
-        assertEquals(0, r.exitCode(), r.output());
-    }
-
-    /**
-     * Jupyter's kernel conformance suite, jupyter_kernel_test, all green on every JDK tested (3.0.1: 7 of 12; it
-     * never answered history_request, its kernel_info lacked status, is_complete never said invalid, inspect found
-     * nothing, no clear_output).
-     */
-    @ParameterizedTest(name = "Java {0}")
-    @MethodSource("course.notebooks.Scripts#jdks")
-    void jupyterKernelTestPasses(String jdk) throws Exception {
-        Scripts.Result r = Scripts.run(5, "kernel_conformance.py", "--jdk", jdk);
         System.out.print(r.output());
         assertEquals(0, r.exitCode(), r.output());
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The offline HTML site, exported from the notebooks NotebookTest executed (build/executed/ to
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * images decoded, Chinese drawn with a CJK font, screenshots in target/screenshots/).
  */
 @Order(3)
+@Isolated
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SiteTest {
 
