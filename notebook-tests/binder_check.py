@@ -4,8 +4,9 @@ usage: binder_check.py WHEELHOUSE LESSON
 
 As a user that is not root (`nobody` when this runs as root, through setpriv), with a fresh, empty HOME and
 none of our Jupyter or Java variables: copy the repository (what git tracks or would track) into a folder of
-that user, make a fresh venv from binder/requirements.txt (the packages come from WHEELHOUSE, which ./course test
-downloads from PyPI with the same file, so that this does not download them again), put it first on PATH as
+that user, make a fresh venv from binder/requirements.txt (the packages come from a copy of WHEELHOUSE, which
+./course test downloads from PyPI with the same file, so that this does not download them again; a copy, because
+that user may not be able to read the folder of this repository), put it first on PATH as
 Binder's environment is, run binder/postBuild, check that it installed the kernel 'java' into that HOME's Jupyter
 data dir, then execute LESSON through run_notebook.py with the venv's nbclient and that kernel. Prints what it
 did; exits 1 when a step failed. Removes everything it made.
@@ -48,6 +49,7 @@ def main(argv):
     work = tempfile.mkdtemp(prefix="course-binder-")
     try:
         os.chmod(work, 0o755)
+        wheels = shutil.copytree(wheelhouse, os.path.join(work, "wheelhouse"))
         home, repo = os.path.join(work, "home"), os.path.join(work, "home", "course")
         for f in tracked_files():
             os.makedirs(os.path.dirname(os.path.join(repo, f)), exist_ok=True)
@@ -64,7 +66,7 @@ def main(argv):
         steps = [
             ("a fresh venv from binder/requirements.txt",
              ["sh", "-c", f'{sys.executable} -m venv "$HOME/venv" && "$HOME/venv/bin/pip" install -q --disable-pip-version-check '
-                          f'--no-compile --no-index --find-links "{wheelhouse}" -r course/binder/requirements.txt'], {}),
+                          f'--no-compile --no-index --find-links "{wheels}" -r course/binder/requirements.txt'], {}),
             # Maven takes its home from the user's passwd entry (nobody's is /nonexistent), Binder's user has HOME there
             ("binder/postBuild", ["bash", "course/binder/postBuild"], {"MAVEN_OPTS": f"-Duser.home={home}"}),
         ]
