@@ -13,11 +13,13 @@ usage: kernel_check.py [--jdk MAJOR] starts N   start the kernel N times in a ro
 
 Prints what it measured and exits 1 when a check fails.
 """
+import json
 import os
 import queue
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 from jupyter_client.manager import KernelManager
@@ -197,10 +199,16 @@ def late_output(kc):
                 "a thread's line printed while the next cell runs goes to the thread's cell",
                 f"own {own.strip()!r}, next cell {during.strip()!r}, late {LATE.get(started)}")
 
-    # the thread waits until the kernel has no running cell (its own cell has ended), then prints
-    _, _, idle_cell = run_cell_with_id(kc, "new Thread(() -> {\n    while (course.kernel.Cells.running() != null) { "
-                                           + SLEEP % 20 + " }\n    System.out.println(\"空闲时的一行\");\n}).start();", 30)
-    idle_until(kc, lambda: "空闲时的一行" in "".join(LATE.get(idle_cell, [])), 30)
+    # the thread prints once a file exists; the file is made only after this client has the cell's reply and its
+    # idle status, so the line is printed while no cell runs (waiting for Cells.running() == null was not enough:
+    # the kernel clears it a moment before it sends the reply, and a line printed then still counts as the cell's own)
+    with tempfile.TemporaryDirectory() as folder:
+        signal_file = os.path.join(folder, "idle")
+        _, _, idle_cell = run_cell_with_id(kc, "new Thread(() -> {\n    while (!java.nio.file.Files.exists(java.nio.file.Path.of("
+                                               + json.dumps(signal_file) + "))) { " + SLEEP % 20
+                                               + " }\n    System.out.println(\"空闲时的一行\");\n}).start();", 30)
+        open(signal_file, "w").close()
+        idle_until(kc, lambda: "空闲时的一行" in "".join(LATE.get(idle_cell, [])), 30)
     ok &= check("空闲时的一行" in "".join(LATE.get(idle_cell, [])),
                 "a line printed while the kernel is idle goes to the thread's cell", f"late {LATE.get(idle_cell)}")
 
