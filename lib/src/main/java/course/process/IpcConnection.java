@@ -7,6 +7,9 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One connected process as the {@link IpcOwner} sees it: a thread that reads its request frames,
@@ -16,10 +19,11 @@ import java.util.Map;
  * 回答先攒在缓冲区里，等这一批请求都处理完（读缓冲区空了）再一次写出去。
  * 格式错误的帧得到 {@code ERR ...} 并断开连接；太大的消息得到 {@code TOOBIG ...}，连接照常。
  *
- * <p>Room granted in advance: when a writer of a bounded queue has used the last room it held
- * ({@code SEND}), the store gives it all free room at once ({@code ROOM 0 k}), or, if there is none,
- * puts an unspoken request for room ({@code WANT}) in the line of putters for it; so a writer that
- * keeps writing never waits for the answer to a single put.
+ * <p>Room granted in advance: after each {@code SEND} of a writer of a bounded queue, the store gives
+ * it all free room at once ({@code ROOM 0 k}) when nobody waits for room; if there is none and the
+ * writer has used the last room it held, it puts an unspoken request for room ({@code WANT}) in the
+ * line of putters for it. So a writer that keeps writing never waits for the answer to a single put,
+ * and seldom for room while a reader keeps up.
  *
  * <p>Thread-safety: the fields the store reads and writes are guarded by the store's lock;
  * frames may be queued from any thread holding it and are written in the order queued.
@@ -69,8 +73,11 @@ final class IpcConnection {
         try {
             socket.setTcpNoDelay(true);
             Frames.Reader in = new Frames.Reader(socket.getInputStream(), MAX_FRAME_BYTES);
-            socket.setSoTimeout(HANDSHAKE_MILLIS);
+            // A time limit by a timer, not by a read timeout: a timed read leaves the socket non-blocking for
+            // good, and every later read becomes read + poll + read again.
+            ScheduledFuture<?> limit = owner.timer().schedule(this::closeSocket, HANDSHAKE_MILLIS, TimeUnit.MILLISECONDS);
             String hello = in.next();
+            limit.cancel(false);
             if (hello == null) {
                 return;
             }
@@ -79,7 +86,6 @@ final class IpcConnection {
                 return;
             }
             writeNow("OK " + (store.bounded() ? store.capacity() : 0) + " " + IpcQueue.MAX_MESSAGE_BYTES);
-            socket.setSoTimeout(0);
             while (true) {
                 String frame;
                 try {
@@ -98,7 +104,9 @@ final class IpcConnection {
         } catch (Frames.MalformedFrame e) {
             writeNow("ERR malformed frame: " + e.getMessage());
         } catch (IOException e) {
-            // the other process went away (or its socket broke): nothing to answer
+            // the other process went away (or its socket broke, or it said nothing for HANDSHAKE_MILLIS)
+        } catch (RejectedExecutionException e) {
+            // the owner closed the queue (and its timer) while this connection was being accepted
         } finally {
             store.disconnected(this);
             flush();
@@ -184,10 +192,10 @@ final class IpcConnection {
         }
         store.admit(m);
         store.roomFreed();                           // handed straight to a waiting get, it frees its place at once
-        if (store.bounded() && leases == 0 && want == null) {   // it used its last room: it will want more
+        if (store.bounded() && want == null) {       // a writer: it gets the free room at once, so it seldom waits
             if (store.roomNow()) {
                 store.grant(this, 0, store.free());
-            } else {
+            } else if (leases == 0) {                // it used its last room: it will want more
                 want = new IpcWaiter.Remote(null, this, 0);
                 store.waitInLine(want, true, -1);
             }

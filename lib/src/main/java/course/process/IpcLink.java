@@ -1,18 +1,12 @@
 package course.process;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import course.base.Args;
 
 /**
  * The connection of a connected {@link IpcQueue} handle to the queue's owner: numbered requests, a
@@ -42,9 +36,6 @@ final class IpcLink {
 
     /** How long past its own time limit a call waits for the owner's answer before calling it lost. */
     static final long GRACE_MILLIS = 10_000;
-    private static final Pattern ADDRESS = Pattern.compile("127\\.0\\.0\\.1:(\\d{1,5})/([0-9a-f]{16})");
-    private static final int CONNECT_MILLIS = 5000;
-    private static final int HANDSHAKE_MILLIS = 10_000;
 
     final String address;
     final int capacity;
@@ -61,7 +52,7 @@ final class IpcLink {
     private volatile String broken;               // why this connection no longer works
     private volatile boolean closing;
 
-    private IpcLink(String address, Socket socket, Frames.Reader in, int capacity, int maxMessageBytes)
+    IpcLink(String address, Socket socket, Frames.Reader in, int capacity, int maxMessageBytes)
             throws IOException {
         this.address = address;
         this.socket = socket;
@@ -70,46 +61,6 @@ final class IpcLink {
         this.maxMessageBytes = maxMessageBytes;
         this.reader = new Thread(() -> readLoop(in), "ipc-queue-client-" + socket.getLocalPort());
         reader.setDaemon(true);
-    }
-
-    /** Connects, says HELLO with the token of the address and learns the capacity and the size limit. */
-    static IpcLink open(String address) {
-        Matcher m = ADDRESS.matcher(Args.notNull("address", address));
-        Args.check(m.matches(), "address", address, "be 127.0.0.1:port/token", "地址要用 IpcQueue.address() 的原样字符串");
-        Socket s = new Socket();
-        try {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(m.group(1))), CONNECT_MILLIS);
-            s.setTcpNoDelay(true);
-            s.setSoTimeout(HANDSHAKE_MILLIS);
-            Frames.Writer w = new Frames.Writer(s.getOutputStream());
-            w.write("HELLO " + m.group(2));
-            w.flush();
-            Frames.Reader in = new Frames.Reader(s.getInputStream(), IpcConnection.MAX_FRAME_BYTES);
-            String reply = in.next();
-            if (reply == null) {
-                throw new IpcQueue.Broken("队列在握手时断开了连接 / the queue at " + address
-                        + " closed the connection during the handshake");
-            }
-            if (reply.startsWith("ERR ")) {
-                throw new IpcQueue.Broken("队列拒绝了连接：地址里的口令不对？ / the queue at " + address
-                        + " refused the handshake: " + reply.substring(4));
-            }
-            String[] f = reply.split(" ");
-            if (f.length != 3 || !f[0].equals("OK") || !f[1].matches("\\d{1,9}") || !f[2].matches("\\d{1,9}")) {
-                throw new IpcQueue.Broken(malformed(address, "the handshake answer " + Frames.preview(reply)));
-            }
-            int cap = Integer.parseInt(f[1]);
-            s.setSoTimeout(0);
-            return new IpcLink(address, s, in, cap == 0 ? Integer.MAX_VALUE : cap,
-                    Math.min(IpcQueue.MAX_MESSAGE_BYTES, Integer.parseInt(f[2])));
-        } catch (IOException e) {
-            closeQuietly(s);
-            throw new IpcQueue.Broken("连不上队列：它的所有者进程还在吗？ / cannot reach the queue at " + address
-                    + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            closeQuietly(s);
-            throw e;
-        }
     }
 
     /** Starts reading answers; room frames go to {@code r}. */
@@ -247,7 +198,10 @@ final class IpcLink {
                     room.granted((int) number(r, 2));
                     answer(r);                          // id 0: granted without a waiting call
                 }
-                case "RECALL" -> sendQuietly("RETURN " + room.recalled());
+                case "RECALL" -> {
+                    sendQuietly("RETURN " + room.recalled());
+                    room.changed();                     // puts waiting for room ask again
+                }
                 case "CLOSED" -> {
                     breakWith("队列的所有者关闭了队列 / the owner closed the queue at " + address);
                     return false;
@@ -391,6 +345,10 @@ final class IpcLink {
         }
     }
 
+    boolean broken() {
+        return broken != null;
+    }
+
     /** Throws the cause when the connection is broken or closed. */
     void usable() {
         String why = broken;
@@ -413,7 +371,7 @@ final class IpcLink {
                 + " (no CLOSED notice came)";
     }
 
-    private static String malformed(String address, String what) {
+    static String malformed(String address, String what) {
         return "对方说的不是队列协议 / malformed frame from the owner of the queue at " + address + ": " + what;
     }
 
@@ -428,7 +386,7 @@ final class IpcLink {
         return new IpcQueue.Broken(why);
     }
 
-    private static void closeQuietly(Socket s) {
+    static void closeQuietly(Socket s) {
         try {
             s.close();
         } catch (IOException ignored) {

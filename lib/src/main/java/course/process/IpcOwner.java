@@ -190,6 +190,11 @@ final class IpcOwner implements IpcQueue.Side {
         return store.state().connections();
     }
 
+    /** The owner's timer (time limits of waiting requests and of handshakes). */
+    ScheduledThreadPoolExecutor timer() {
+        return timer;
+    }
+
     private void acceptLoop() {
         while (true) {
             Socket s;

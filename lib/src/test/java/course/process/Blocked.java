@@ -42,6 +42,11 @@ final class Blocked<T> {
         thread.interrupt();
     }
 
+    /** Whether the call has ended (returned or thrown). */
+    boolean done() {
+        return result.isDone();
+    }
+
     /** The value it returned, waiting at most {@code timeout}. */
     T value(Duration timeout) throws Exception {
         return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
