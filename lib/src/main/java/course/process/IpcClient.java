@@ -88,15 +88,18 @@ final class IpcClient implements IpcQueue.Side, IpcLink.Room {
         link.usable();
         IpcQueue.checkSize(message, link.maxMessageBytes);
         String frame = "SEND " + Frames.escape(message);
-        if (!bounded()) {
-            link.send(frame);
-        } else if (nanos == 0) {
+        if (bounded() && nanos == 0) {
             putNow(frame);
-        } else if (!tookRoom()) {
+        } else if (bounded() && !tookRoom()) {
             putWhenRoom(frame, nanos);
         } else {
             link.send(frame);
         }
+    }
+
+    /** Takes one place of the room granted to this handle; returns the places there were (0: none taken). */
+    private int takeLease() {
+        return leases.getAndUpdate(n -> n > 0 ? n - 1 : 0);
     }
 
     /**
@@ -104,7 +107,7 @@ final class IpcClient implements IpcQueue.Side, IpcLink.Room {
      * handle is owed room: the owner grants more unasked once this SEND is in (set before the SEND).
      */
     private boolean tookRoom() {
-        int before = leases.getAndUpdate(n -> n > 0 ? n - 1 : 0);
+        int before = takeLease();
         if (before == 1) {
             roomLock.lock();
             try {
@@ -194,7 +197,7 @@ final class IpcClient implements IpcQueue.Side, IpcLink.Room {
             if (places > 0) {
                 owed = false;
             }
-            while (!parked.isEmpty() && leases.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+            while (!parked.isEmpty() && takeLease() > 0) {
                 go.add(parked.pollFirst());
             }
             if (!go.isEmpty() && leases.get() == 0) {
@@ -242,14 +245,7 @@ final class IpcClient implements IpcQueue.Side, IpcLink.Room {
 
     @Override
     public int recalled() {
-        int k = leases.getAndSet(0);
-        roomLock.lock();
-        try {
-            owed = false;
-        } finally {
-            roomLock.unlock();
-        }
-        return k;
+        return leases.getAndSet(0);              // the link calls changed() once RETURN is written
     }
 
     /** The room changed (room was called back, the connection ended): waiting puts look again. */

@@ -32,7 +32,6 @@ final class IpcConnection {
 
     /** The longest frame read: a message of the limit, every character escaped, and the header. */
     static final int MAX_FRAME_BYTES = 2 * IpcQueue.MAX_MESSAGE_BYTES + 64;
-    private static final int HANDSHAKE_MILLIS = 10_000;
 
     private final IpcOwner owner;
     private final IpcStore store;
@@ -75,7 +74,8 @@ final class IpcConnection {
             Frames.Reader in = new Frames.Reader(socket.getInputStream(), MAX_FRAME_BYTES);
             // A time limit by a timer, not by a read timeout: a timed read leaves the socket non-blocking for
             // good, and every later read becomes read + poll + read again.
-            ScheduledFuture<?> limit = owner.timer().schedule(this::closeSocket, HANDSHAKE_MILLIS, TimeUnit.MILLISECONDS);
+            ScheduledFuture<?> limit = owner.timer().schedule(this::closeSocket, IpcHandshake.HANDSHAKE_MILLIS,
+                    TimeUnit.MILLISECONDS);
             String hello = in.next();
             limit.cancel(false);
             if (hello == null) {
@@ -104,7 +104,7 @@ final class IpcConnection {
         } catch (Frames.MalformedFrame e) {
             writeNow("ERR malformed frame: " + e.getMessage());
         } catch (IOException e) {
-            // the other process went away (or its socket broke, or it said nothing for HANDSHAKE_MILLIS)
+            // the other process went away (or its socket broke, or it said nothing for IpcHandshake.HANDSHAKE_MILLIS)
         } catch (RejectedExecutionException e) {
             // the owner closed the queue (and its timer) while this connection was being accepted
         } finally {

@@ -24,7 +24,8 @@ import course.base.Args;
 final class IpcHandshake {
 
     private static final Pattern ADDRESS = Pattern.compile("127\\.0\\.0\\.1:(\\d{1,5})/([0-9a-f]{16})");
-    private static final int HANDSHAKE_MILLIS = 10_000;
+    /** How long either end of a connection waits for the other's side of the handshake. */
+    static final int HANDSHAKE_MILLIS = 10_000;
     private static final int SHAKING = 0;
     private static final int SHAKEN = 1;
     private static final int TOO_LATE = 2;
@@ -84,8 +85,6 @@ final class IpcHandshake {
         } catch (RuntimeException e) {
             IpcLink.closeQuietly(s);
             throw e;
-        } finally {
-            handshake.compareAndSet(SHAKING, SHAKEN);  // a failed open: the timer has nothing to close
         }
     }
 }

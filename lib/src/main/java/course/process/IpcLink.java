@@ -27,10 +27,10 @@ final class IpcLink {
     interface Room {
         void granted(int places);
 
-        /** Gives up all room held; returns how many places that was. */
+        /** Gives up all room held; returns how many places that was ({@link #changed()} follows). */
         int recalled();
 
-        /** The connection broke or was closed: waiting puts must look again. */
+        /** Room was called back, or the connection broke or was closed: waiting puts must look again. */
         void changed();
     }
 
