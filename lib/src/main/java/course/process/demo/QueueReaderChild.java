@@ -16,7 +16,8 @@ import course.base.Args;
  * 队列一空就退出——如果写进程还没写完，后面的消息就没人读了（先检查再行动的竞态）。
  * {@code sentinel} 版本一直 {@code get()}，直到读到约定的结束标记 {@code STOP}。
  *
- * <p>Arguments: {@code address empty-check|sentinel [maxPauseMillis]}.
+ * <p>Arguments: {@code address empty-check|sentinel [maxPauseMillis]}: after each message the reader
+ * rests a random time between half of {@code maxPauseMillis} and all of it (default 100).
  *
  * <p>Thread-safety: a child JVM's {@code main}, run by its main thread.
  */
@@ -48,7 +49,7 @@ public final class QueueReaderChild {
                 }
                 System.out.println("读进程 " + pid + " 从队列取出: " + value);
                 got++;
-                Thread.sleep(random.nextInt(maxPause + 1));
+                Thread.sleep(maxPause / 2 + random.nextInt(maxPause - maxPause / 2 + 1));
             }
         }
         System.out.println("读进程读到 " + got + " 条消息");
