@@ -34,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -93,7 +94,7 @@ public class RapaioExecutionControl extends DirectExecutionControl {
     }
 
     private Object execute(String id, Method methodCall) throws Exception {
-        Future<Object> runningTask = executor.submit(() -> {
+        FutureTask<Object> runningTask = new FutureTask<>(() -> {
             Cells.enterRunningCell();
             runners.put(id, Thread.currentThread());
             try {
@@ -102,7 +103,9 @@ public class RapaioExecutionControl extends DirectExecutionControl {
                 runners.remove(id);
             }
         });
+        // registered before it can run: an interrupt that comes as soon as the cell has printed finds it
         running.put(id, runningTask);
+        executor.execute(runningTask);
 
         try {
             if (timeoutTime > 0) {
