@@ -89,12 +89,13 @@ public final class Ex06 {
         long extra = deltas.stream().filter(d -> d > expected).count();
         String runs = String.format(Locale.ROOT, "%d 次，每次 %d 个线程各 +1 %,d 次，", RUNS, THREADS, INCREMENTS);
         String each = deltas.stream().map(d -> String.format(Locale.ROOT, "%,d", d)).collect(Collectors.joining("、"));
-        String what = lost + extra == 0
+        boolean exact = lost + extra == 0;
+        String what = exact
                 ? runs + String.format(Locale.ROOT, "计数器每次都增加了 %,d", expected)
                 : runs + "计数器分别增加了 " + each
                         + (lost > 0 ? "：有更新丢失了（" + RUNS + " 次里有 " + lost + " 次）" : "")
                         + (extra > 0 ? "：比 +1 的次数还多（" + RUNS + " 次里有 " + extra + " 次）" : "");
-        return ex.expect(what, lost + extra == 0, hint).verdict();
+        return ex.expect(what, exact, hint).verdict();
     }
 
     /** The learner's withdrawal: takes {@code amount} from the balance, or throws when the balance is too low. */
