@@ -144,7 +144,10 @@ HANGING = {
     "swallows": "{\n    System.out.println(\"开始了\");\n    while (true) {\n        try {\n            Thread.sleep(600_000);\n"
                 "        } catch (InterruptedException e) {\n            System.out.println(\"不理中断\");\n        }\n    }\n}",
 }
-ENDED, STOPPED, STILL_RUNS = "代码已经结束", "已被强行停止", "还在后台运行"
+ENDED, STOPPED, STILL_RUNS, NOT_RUN = "代码已经结束", "已被强行停止", "还在后台运行", "剩下的代码没有运行"
+# Two snippets: the interrupt comes once the first has printed, mostly while JShell compiles the second. It must
+# not be lost: the second does not run (or, when it had started already, it is interrupted in its sleep).
+BETWEEN = 'System.out.println("开始了");\nThread.sleep(600_000);'
 # How many of the kernel's cell threads are busy with a cell (1: only the one running this cell).
 BUSY_CELL_THREADS = ('System.out.println(Thread.getAllStackTraces().keySet().stream()'
                      '.filter(t -> t.getName().startsWith("Engine-thread-") && t.getState() != Thread.State.TIMED_WAITING'
@@ -176,6 +179,11 @@ def interrupts(km, kc):
         ok &= check(good, f"interrupt a cell that {name}",
                     f"{time.monotonic() - t0:.1f} s; the cell ended with {status}: {shown.strip()!r}; the next cell: "
                     f"{after} {answer.strip()!r}; cell threads busy: {busy.strip()} (1: only the one asking)")
+    status, shown = interrupted(km, kc, BETWEEN)
+    after, answer = run_cell(kc, "System.out.println(6 * 7);", 30)
+    good = status == "error" and "interrupted" in shown and (NOT_RUN in shown or ENDED in shown) and after == "ok"
+    ok &= check(good and answer.strip() == "42", "interrupt a cell between two of its snippets",
+                f"the cell ended with {status}: {shown.strip()!r}; the next cell: {after} {answer.strip()!r}")
     return ok
 
 

@@ -12,7 +12,8 @@
  * Code that never looks at the interrupt flag (a busy loop, a thread blocked entering synchronized) would go on
  * running in the background, holding its locks and a core. So after a short grace the thread is stopped with
  * Thread.stop() where the JVM still has it (Java 17 to 19); where it does not (20+), or when the thread does not
- * die, the cell says so in Chinese and advises a restart.
+ * die, the cell says so in Chinese and advises a restart. An interrupt that comes while no snippet of the cell
+ * runs (JShell compiles the next one) is not lost: the cell's snippets that have not started do not run.
  *
  * The classes JShell compiled for a cell are rewritten as they load so that System.exit cannot end the kernel
  * (course.kernel.ExitGuard), and remembered as the cell's (course.kernel.Cells: output of their code belongs
@@ -59,6 +60,11 @@ public class RapaioExecutionControl extends DirectExecutionControl {
     /** The thread running each snippet, while it runs. */
     private final ConcurrentMap<String, Thread> runners = new ConcurrentHashMap<>();
     private final Map<String, Object> results = new ConcurrentHashMap<>();
+    /**
+     * The cell the last interrupt came for. Set before the running snippets are cancelled, and read after a
+     * snippet is registered, so an interrupt either cancels a snippet or keeps it from starting.
+     */
+    private volatile Cells.Cell interruptedCell;
 
     public RapaioExecutionControl(long timeoutTime) {
         this.timeoutTime = timeoutTime;
@@ -105,6 +111,12 @@ public class RapaioExecutionControl extends DirectExecutionControl {
         });
         // registered before it can run: an interrupt that comes as soon as the cell has printed finds it
         running.put(id, runningTask);
+        if (interruptedCell != null && interruptedCell == Cells.running()) {
+            // the interrupt came while no snippet of this cell ran (JShell was compiling this one)
+            running.remove(id, runningTask);
+            System.err.println("已中断：这个单元格剩下的代码没有运行，后面的单元格照常运行。");
+            throw new UserException("Execution interrupted.", INTERRUPTED_MARKER, new StackTraceElement[0]);
+        }
         executor.execute(runningTask);
 
         try {
@@ -177,8 +189,9 @@ public class RapaioExecutionControl extends DirectExecutionControl {
         return !runners.containsKey(id);
     }
 
-    /** Cancels the snippet that runs (its thread is interrupted). */
+    /** Cancels the snippet that runs (its thread is interrupted); the cell's snippets that have not started do not run. */
     public void interrupt() {
+        interruptedCell = Cells.running();
         running.forEach((id, future) -> future.cancel(true));
     }
 
