@@ -24,7 +24,8 @@ import course.base.Text;
  *
  * <p>命令行基准测试（benchmark）：子进程往父进程发 100 000 条短消息（{@code "m0"}、{@code "m1"}……），
  * 容量 3 和无上限两种队列，Python 的 {@code multiprocessing.Queue} 和 {@link IpcQueue} 轮流各测几次，
- * 打印每秒消息数的中位数（和最小、最大值）以及两者之比。计时从父进程收到第一条消息开始，到收到结束标记为止。
+ * 打印每秒消息数的中位数（和最小、最大值）以及两者之比：每一轮两边紧挨着测，比值按轮算，印出它的中位数和范围
+ * （这台虚拟机上两边的速度都会随时间起伏，同一轮的比值比两个中位数之比可靠）。计时从父进程收到第一条消息开始，到收到结束标记为止。
  * 这台机器上没有 Python 时只测 {@link IpcQueue}。两个 JVM 的参数和课程里一样：内核和子 JVM 都用
  * {@code -XX:+UseSerialGC}（{@code ./course ipc-bench} 这样启动本程序；标题行印出垃圾回收器的名字）。最后测一条 1 MiB 的消息在父子进程之间往返要多久。
  * 这是测量，不是保证：别的程序在忙时数字会变，所以开头和结尾都印出机器的负载（load average）。
@@ -82,10 +83,15 @@ public final class IpcBenchMain {
                 }
                 java.add(javaRate(capacity, messages));
             }
+            List<Double> ratios = new ArrayList<>();     // each round's own ratio: the two ran one right after the other
+            for (int r = 0; r < py.size(); r++) {
+                ratios.add(java.get(r) / py.get(r));
+            }
             String label = Text.padRight(capacity == 0 ? "容量无上限" : "容量 " + capacity, 10);
             System.out.printf(Locale.ROOT, "%s  Python multiprocessing.Queue %s   IpcQueue %s   IpcQueue / Python = %s%n",
-                    label, py.isEmpty() ? "-" : rates(py), rates(java),
-                    py.isEmpty() ? "-" : String.format(Locale.ROOT, "%.2f ×", median(java) / median(py)));
+                    label, py.isEmpty() ? "-" : rates(py), rates(java), py.isEmpty() ? "-"
+                            : String.format(Locale.ROOT, "%.2f ×（逐轮比值的中位数；最低 %.2f，最高 %.2f）",
+                                    median(ratios), Collections.min(ratios), Collections.max(ratios)));
         }
         if (script != null) {
             Files.deleteIfExists(script);
