@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -16,9 +15,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>别的进程手里的队列"把手"。{@code get} 发 {@code GET}，等回答；被中断就发 {@code CANCEL}，
  * 什么也不拿走。{@code put} 把消息写进连接就返回（{@code SEND}），不等回答：无上限的队列总是这样；
- * 有上限的队列，要先有所有者预先留给这个把手的空位（{@code ROOM 0 k}），没有就等，
- * 需要时先说一声 {@code WANT}；空位一到，读回答的线程就替等着的 put 把 {@code SEND} 写出去，
- * 再叫醒它（少一次线程切换）。
+ * 有上限的队列，要先从和所有者共享的内存（{@link IpcRoom}）里取走一个预先留给这个把手的空位。
+ * 没有空位：有两个以上的核时先盯着看一小会儿（空位通常几微秒后就来），还没有就睡，
+ * 需要时先说一声 {@code WANT}；所有者留了空位、看到有人睡着，就发 {@code ROOM} 叫醒：
+ * 读回答的线程替等着的 put 把 {@code SEND} 写出去，再叫醒它（少一次线程切换）。
  *
  * <p>{@link #close()} waits until the owner has confirmed every such put ({@code SYNC}), and says
  * so when it cannot. A JVM that ends without closing its handles closes them in a shutdown hook,
@@ -30,6 +30,9 @@ final class IpcClient implements IpcQueue.Side, IpcLink.Room {
 
     /** How long an interrupted get waits for the message the reader thread is handing over. */
     private static final long HANDOVER_MILLIS = 2000;
+    /** How long a put without room looks for it before it sleeps (see lib/README, IpcQueue speed). */
+    private static final long LOOK_NANOS = 200_000;
+    private static final boolean ONE_CORE = Runtime.getRuntime().availableProcessors() == 1;
     private static final Set<IpcClient> OPEN = ConcurrentHashMap.newKeySet();
 
     static {
@@ -38,10 +41,9 @@ final class IpcClient implements IpcQueue.Side, IpcLink.Room {
     }
 
     private final IpcLink link;
-    private final AtomicInteger leases = new AtomicInteger();    // room granted by the owner, not used yet
     private final ReentrantLock roomLock = new ReentrantLock();
     private final Condition roomChanged = roomLock.newCondition();
-    private boolean owed;                         // the owner will grant room without being asked (guarded by roomLock)
+    private volatile boolean owed;                // the owner will grant room without being asked (written under roomLock)
     private final ArrayDeque<Parked> parked = new ArrayDeque<>();   // puts waiting for room, oldest first (roomLock)
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -90,7 +92,7 @@ final class IpcClient implements IpcQueue.Side, IpcLink.Room {
         String frame = "SEND " + Frames.escape(message);
         if (bounded() && nanos == 0) {
             putNow(frame);
-        } else if (bounded() && !tookRoom()) {
+        } else if (bounded() && !tookRoom() && !lookedForRoom()) {
             putWhenRoom(frame, nanos);
         } else {
             link.send(frame);
@@ -99,7 +101,7 @@ final class IpcClient implements IpcQueue.Side, IpcLink.Room {
 
     /** Takes one place of the room granted to this handle; returns the places there were (0: none taken). */
     private int takeLease() {
-        return leases.getAndUpdate(n -> n > 0 ? n - 1 : 0);
+        return link.places.take();
     }
 
     /**
@@ -111,7 +113,7 @@ final class IpcClient implements IpcQueue.Side, IpcLink.Room {
         if (before == 1) {
             roomLock.lock();
             try {
-                owed = leases.get() == 0 || owed;
+                owed = link.places.places() == 0 || owed;
             } finally {
                 roomLock.unlock();
             }
@@ -134,6 +136,33 @@ final class IpcClient implements IpcQueue.Side, IpcLink.Room {
     }
 
     /**
+     * Room the owner owes this handle comes as soon as its reader takes a message, often within
+     * microseconds: looks for it for up to {@link #LOOK_NANOS} (spinning, or on one core letting the
+     * other threads run) before sleeping, which costs two thread switches and a frame. True when it
+     * took a place.
+     */
+    private boolean lookedForRoom() throws InterruptedException {
+        if (!owed) {
+            return false;
+        }
+        long end = System.nanoTime() + LOOK_NANOS;
+        do {
+            if (ONE_CORE) {
+                Thread.yield();
+            } else {
+                Thread.onSpinWait();
+            }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();    // nothing taken: the put puts nothing
+            }
+            if (link.places.places() > 0 && tookRoom()) {
+                return true;
+            }
+        } while (System.nanoTime() - end < 0 && !link.broken());
+        return false;
+    }
+
+    /**
      * Waits in this handle's line of puts until the reader thread has written the SEND into room
      * granted to it (one wake-up fewer per message than waking this thread to write it).
      */
@@ -147,7 +176,7 @@ final class IpcClient implements IpcQueue.Side, IpcLink.Room {
         } finally {
             roomLock.unlock();
         }
-        serveParked(0);                              // room may have come meanwhile; else ask for it
+        serveParked();                               // room may have come meanwhile; else ask for it
         boolean full = false;
         roomLock.lock();
         try {
@@ -185,22 +214,24 @@ final class IpcClient implements IpcQueue.Side, IpcLink.Room {
     }
 
     /**
-     * Writes the SENDs of waiting puts into the room this handle holds (plus {@code places} just
-     * granted), oldest first; asks for room (WANT) when puts still wait and none is owed.
+     * Writes the SENDs of waiting puts into the room this handle holds, oldest first; while puts still
+     * wait, marks them asleep (so the owner wakes them with ROOM), and asks for room (WANT) when none is owed.
      */
-    private void serveParked(int places) {
+    private void serveParked() {
         List<Parked> go = new ArrayList<>();
         boolean ask = false;
         roomLock.lock();
         try {
-            leases.addAndGet(places);
-            if (places > 0) {
-                owed = false;
+            while (true) {
+                while (!parked.isEmpty() && takeLease() > 0) {
+                    go.add(parked.pollFirst());
+                }
+                link.places.asleep(!parked.isEmpty());   // then look once more: the owner adds places, then looks at the mark
+                if (parked.isEmpty() || link.places.places() <= 0) {
+                    break;
+                }
             }
-            while (!parked.isEmpty() && takeLease() > 0) {
-                go.add(parked.pollFirst());
-            }
-            if (!go.isEmpty() && leases.get() == 0) {
+            if (!go.isEmpty() && link.places.places() == 0) {
                 owed = true;                         // the last place is used: more comes unasked
             }
             if (!parked.isEmpty() && !owed && !link.broken()) {
@@ -239,13 +270,8 @@ final class IpcClient implements IpcQueue.Side, IpcLink.Room {
     }
 
     @Override
-    public void granted(int places) {
-        serveParked(places);
-    }
-
-    @Override
-    public int recalled() {
-        return leases.getAndSet(0);              // the link calls changed() once RETURN is written
+    public void granted() {
+        serveParked();
     }
 
     /** The room changed (room was called back, the connection ended): waiting puts look again. */
@@ -258,7 +284,9 @@ final class IpcClient implements IpcQueue.Side, IpcLink.Room {
         } finally {
             roomLock.unlock();
         }
-        serveParked(0);
+        if (bounded()) {
+            serveParked();
+        }
     }
 
     // ---------------------------------------------------------------- get, size, close

@@ -20,10 +20,11 @@ import java.util.concurrent.TimeUnit;
  * 格式错误的帧得到 {@code ERR ...} 并断开连接；太大的消息得到 {@code TOOBIG ...}，连接照常。
  *
  * <p>Room granted in advance: after each {@code SEND} of a writer of a bounded queue, the store gives
- * it all free room at once ({@code ROOM 0 k}) when nobody waits for room; if there is none and the
- * writer has used the last room it held, it puts an unspoken request for room ({@code WANT}) in the
- * line of putters for it. So a writer that keeps writing never waits for the answer to a single put,
- * and seldom for room while a reader keeps up.
+ * it all free room at once when nobody waits for room; if there is none and the writer has used the
+ * last room it held, it puts an unspoken request for room ({@code WANT}) in the line of putters for it.
+ * The places go into memory the two processes share ({@link IpcRoom}); a frame ({@code ROOM 0 k}) is
+ * written only to wake a put that sleeps. So a writer that keeps writing never waits for the answer to
+ * a single put, and seldom for room while a reader keeps up.
  *
  * <p>Thread-safety: the fields the store reads and writes are guarded by the store's lock;
  * frames may be queued from any thread holding it and are written in the order queued.
@@ -41,8 +42,8 @@ final class IpcConnection {
 
     // guarded by the store's lock
     final Map<Long, String> lent = new LinkedHashMap<>();   // ITEMs sent, not yet ACKed, oldest first
-    int leases;                                              // room granted to it and not used yet
-    boolean recalled;
+    int leases;                                              // room granted to it and not used yet (its SEND not read)
+    IpcRoom room;                                            // where those places are, for a writer of a bounded queue
     IpcWaiter.Remote want;                                    // its request for room in the line, if any
     boolean dirty;
 
@@ -85,7 +86,18 @@ final class IpcConnection {
                 writeNow("ERR bad handshake: expected 'HELLO <token>'");
                 return;
             }
-            writeNow("OK " + (store.bounded() ? store.capacity() : 0) + " " + IpcQueue.MAX_MESSAGE_BYTES);
+            if (store.bounded()) {
+                try {
+                    room = IpcRoom.create();
+                } catch (IOException e) {
+                    writeNow("ERR 所有者建不了共享的空位文件，临时目录（java.io.tmpdir）满了或不能写？ / the owner cannot create"
+                            + " its room file: " + e);
+                    return;
+                }
+                writeNow("OK " + store.capacity() + " " + IpcQueue.MAX_MESSAGE_BYTES + " " + room.file);
+            } else {
+                writeNow("OK 0 " + IpcQueue.MAX_MESSAGE_BYTES);
+            }
             while (true) {
                 String frame;
                 try {
@@ -111,6 +123,9 @@ final class IpcConnection {
             store.disconnected(this);
             flush();
             closeSocket();
+            if (room != null) {
+                room.delete();                           // if the writer never mapped it
+            }
         }
     }
 
@@ -154,7 +169,6 @@ final class IpcConnection {
                 }
                 case "SIZE" -> enqueue("SIZE " + number("id", fields(rest, 1, "SIZE <id>")[0]) + " " + store.count());
                 case "SYNC" -> enqueue("OK " + number("id", fields(rest, 1, "SYNC <id>")[0]));
-                case "RETURN" -> store.returned(this, number("count", fields(rest, 1, "RETURN <count>")[0]));
                 default -> throw new IllegalArgumentException("unknown command '"
                         + (cmd.length() > 20 ? cmd.substring(0, 20) + "…" : cmd) + "'");
             }

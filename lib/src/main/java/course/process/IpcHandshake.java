@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,7 +19,8 @@ import course.base.Args;
  * with the token of the address, and learns the capacity and the size limit.
  *
  * <p>连接队列的所有者：按地址里的端口连上 127.0.0.1，报上口令（{@code HELLO token}），
- * 得到队列的容量和消息大小上限。10 秒内没有回答，就说清楚是握手超时。
+ * 得到队列的容量和消息大小上限；有上限的队列，还有一个和所有者共享的空位文件（{@link IpcRoom}）。
+ * 10 秒内没有回答，就说清楚是握手超时。
  *
  * <p>Thread-safety: stateless; each call opens its own socket.
  */
@@ -64,16 +67,17 @@ final class IpcHandshake {
                         + " closed the connection during the handshake");
             }
             if (reply.startsWith("ERR ")) {
-                throw new IpcQueue.Broken("队列拒绝了连接：地址里的口令不对？ / the queue at " + address
-                        + " refused the handshake: " + reply.substring(4));
+                throw new IpcQueue.Broken("队列拒绝了连接" + (reply.startsWith("ERR bad handshake") ? "：地址里的口令不对？" : "")
+                        + " / the queue at " + address + " refused the handshake: " + reply.substring(4));
             }
-            String[] f = reply.split(" ");
-            if (f.length != 3 || !f[0].equals("OK") || !f[1].matches("\\d{1,9}") || !f[2].matches("\\d{1,9}")) {
+            String[] f = reply.split(" ", 4);
+            if (f.length < 3 || !f[0].equals("OK") || !f[1].matches("\\d{1,9}") || !f[2].matches("\\d{1,9}")
+                    || (f.length == 4) != !f[1].equals("0")) {
                 throw new IpcQueue.Broken(IpcLink.malformed(address, "the handshake answer " + Frames.preview(reply)));
             }
             int cap = Integer.parseInt(f[1]);
             return new IpcLink(address, s, in, cap == 0 ? Integer.MAX_VALUE : cap,
-                    Math.min(IpcQueue.MAX_MESSAGE_BYTES, Integer.parseInt(f[2])));
+                    Math.min(IpcQueue.MAX_MESSAGE_BYTES, Integer.parseInt(f[2])), cap == 0 ? null : room(address, f[3]));
         } catch (IOException e) {
             IpcLink.closeQuietly(s);
             if (handshake.get() == TOO_LATE) {
@@ -85,6 +89,16 @@ final class IpcHandshake {
         } catch (RuntimeException e) {
             IpcLink.closeQuietly(s);
             throw e;
+        }
+    }
+
+    /** Maps the room file the owner named; a file that is not there or not one is a malformed answer. */
+    private static IpcRoom room(String address, String file) {
+        try {
+            return IpcRoom.open(Path.of(file));
+        } catch (IOException | InvalidPathException e) {
+            throw new IpcQueue.Broken(IpcLink.malformed(address, "the handshake names a room file that cannot be used: "
+                    + Frames.preview(file) + " (" + e.getMessage() + ")"), e);
         }
     }
 }

@@ -23,12 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class IpcLink {
 
-    /** What the handle does with room granted or called back by the owner. */
+    /** What the handle does when the owner wakes it for room, or took room back. */
     interface Room {
-        void granted(int places);
-
-        /** Gives up all room held; returns how many places that was ({@link #changed()} follows). */
-        int recalled();
+        /** Places came into {@link IpcLink#places}: waiting puts take them. */
+        void granted();
 
         /** Room was called back, or the connection broke or was closed: waiting puts must look again. */
         void changed();
@@ -40,6 +38,7 @@ final class IpcLink {
     final String address;
     final int capacity;
     final int maxMessageBytes;
+    final IpcRoom places;                         // the room this handle holds, shared with the owner (bounded queues)
     private final Socket socket;
     private final Frames.Writer out;              // guarded by itself
     private final Thread reader;
@@ -52,13 +51,14 @@ final class IpcLink {
     private volatile String broken;               // why this connection no longer works
     private volatile boolean closing;
 
-    IpcLink(String address, Socket socket, Frames.Reader in, int capacity, int maxMessageBytes)
+    IpcLink(String address, Socket socket, Frames.Reader in, int capacity, int maxMessageBytes, IpcRoom places)
             throws IOException {
         this.address = address;
         this.socket = socket;
         this.out = new Frames.Writer(socket.getOutputStream());
         this.capacity = capacity;
         this.maxMessageBytes = maxMessageBytes;
+        this.places = places;
         this.reader = new Thread(() -> readLoop(in), "ipc-queue-client-" + socket.getLocalPort());
         reader.setDaemon(true);
     }
@@ -195,13 +195,11 @@ final class IpcLink {
                     item(r);
                 }
                 case "ROOM" -> {
-                    room.granted((int) number(r, 2));
-                    answer(r);                          // id 0: granted without a waiting call
+                    number(r, 2);                       // the places are in the shared memory already
+                    room.granted();
+                    answer(r);                          // id 0: a wake-up without a waiting call
                 }
-                case "RECALL" -> {
-                    sendQuietly("RETURN " + room.recalled());
-                    room.changed();                     // puts waiting for room ask again
-                }
+                case "RECALL" -> room.changed();        // the owner took back what was not used: puts waiting ask again
                 case "CLOSED" -> {
                     breakWith("队列的所有者关闭了队列 / the owner closed the queue at " + address);
                     return false;

@@ -35,10 +35,10 @@ import course.base.Args;
  *
  * <p>A put from another process returns early, as Python's does: once there is room for the message
  * it is written to the connection, and {@code put} returns before the owner has it. (On a bounded
- * queue the owner grants a writer room ahead, {@code ROOM}, so that a writer that keeps writing
- * does not wait for an answer to each message; granted room counts as taken, and the owner calls
- * it back as soon as anyone else has to wait for room, so the queue never holds more than its
- * capacity.) {@link #close()} then waits until the owner has confirmed every message put through
+ * queue the owner grants a writer room ahead, in a few bytes of memory the two processes share, so
+ * that a writer that keeps writing neither waits for an answer to each message nor for a frame
+ * that says it may go on; granted room counts as taken, and the owner takes back what is unused as
+ * soon as anyone else has to wait for room, so the queue never holds more than its capacity.) {@link #close()} then waits until the owner has confirmed every message put through
  * the handle, and throws {@link Broken} if it cannot (the owner ended first): close every handle
  * (try-with-resources; a JVM that ends normally closes the ones left open). A process killed right
  * after a put may lose its last messages, as with Python's feeder thread.
@@ -56,15 +56,18 @@ import course.base.Args;
  * }</pre>
  *
  * <p>Protocol (UTF-8, one frame per line, {@code \\}, {@code \n}, {@code \r}, {@code \t} escaped in
- * messages): {@code HELLO token} → {@code OK capacity maxBytes} (capacity 0: unbounded);
+ * messages): {@code HELLO token} → {@code OK capacity maxBytes roomFile} (capacity 0: unbounded,
+ * without a room file);
  * {@code PUT id millis message} → {@code OK id} | {@code FULL id size} | {@code TOOBIG id bytes limit};
  * {@code GET id millis} → {@code ITEM id message} (answer {@code ACK id}: taken, or {@code NACK id}:
  * back to the head) | {@code EMPTY id}; {@code CANCEL id} → {@code CANCELLED id} (or the request's
  * own answer, when it came first); {@code SIZE id} → {@code SIZE id n}; {@code SYNC id} → {@code OK id}.
  * What {@link #connect} handles use to put: {@code SEND message} (no answer; on a bounded queue only
  * into granted room); {@code WANT id millis} → {@code ROOM id k} (k places granted; 0: you hold some)
- * | {@code FULL id size}; the owner grants room unasked with {@code ROOM 0 k} and calls it back with
- * {@code RECALL} → {@code RETURN k}. {@code BYE} ends the connection. {@code millis} is -1 (wait for
+ * | {@code FULL id size}. Granted places are counted in the room file (mapped by both processes); the
+ * writer takes one with a compare-and-set before each {@code SEND}. The owner grants room unasked
+ * there, writes {@code ROOM 0 k} only to wake a writer that marked itself asleep in it, and says
+ * {@code RECALL} when it took unused places back. {@code BYE} ends the connection. {@code millis} is -1 (wait for
  * ever), 0 (do not wait) or a time limit. The owner answers a malformed frame with {@code ERR reason}
  * and closes that connection; closing the queue sends {@code CLOSED} to every connection.
  *

@@ -22,8 +22,9 @@ import java.util.function.Predicate;
  * 那个进程死了或者放弃了，消息回到队首。
  *
  * <p>Room granted in advance to connected writers ({@link IpcConnection}) counts as taken; as soon
- * as anyone else has to wait for room, the store calls it back from writers that are not waiting
- * ({@code RECALL}). Invariant: {@code messages + inFlight + leased <= capacity}.
+ * as anyone else has to wait for room, the store takes back what writers that are not waiting have not
+ * used yet (from their {@link IpcRoom}, and tells them with {@code RECALL}). Invariant:
+ * {@code messages + inFlight + leased <= capacity}.
  *
  * <p>Thread-safety: all state is guarded by one lock; frames for connections are queued while it
  * is held and written after it is released ({@link #unlockAndFlush(IpcConnection)}), so no thread
@@ -239,17 +240,6 @@ final class IpcStore {
         return false;
     }
 
-    /** Room called back with {@code RECALL} comes back. */
-    void returned(IpcConnection c, long k) {
-        if (k < 0 || k > c.leases) {
-            throw new IllegalArgumentException("RETURN " + k + " but this connection holds " + c.leases);
-        }
-        c.leases -= (int) k;
-        leased -= (int) k;
-        c.recalled = false;
-        roomFreed();
-    }
-
     /** The connection ended (takes the lock): its waits end, what it had in flight returns to the head, its room is free. */
     void disconnected(IpcConnection c) {
         lock.lock();
@@ -377,24 +367,35 @@ final class IpcStore {
         changed.signalAll();
     }
 
-    /** Grants k places of room to the connection: {@code ROOM id k} (id 0: it did not ask in words). */
+    /**
+     * Grants k places of room to the connection, in its {@link IpcRoom}; answers {@code ROOM id k} when
+     * it asked in words (id > 0), else writes {@code ROOM 0 k} only to wake a put of it that sleeps.
+     */
     void grant(IpcConnection c, long id, int k) {
         c.leases += k;
         leased += k;
-        c.enqueue("ROOM " + id + " " + k);
+        c.room.add(k);
+        if (id != 0 || c.room.wake()) {
+            c.enqueue("ROOM " + id + " " + k);
+        }
     }
 
-    /** Someone waits for room: connections that hold room and do not wait for more give it back. */
+    /** Someone waits for room: connections that hold room and do not wait for more give back what they have not taken. */
     private void recall() {
         if (leased == 0) {
             return;
         }
         for (IpcConnection c : connections) {
-            if (c.leases > 0 && c.want == null && !c.recalled) {
-                c.recalled = true;
-                c.enqueue("RECALL");
+            if (c.leases > 0 && c.want == null) {
+                int k = Math.min(c.room.takeAll(), c.leases);   // the rest is on its way (SENDs not read yet)
+                if (k > 0) {
+                    c.leases -= k;
+                    leased -= k;
+                    c.enqueue("RECALL");                // a handle that counted on room to come unasked asks again
+                }
             }
         }
+        roomFreed();
     }
 
     private void schedule(IpcWaiter.Remote w, long millis) {

@@ -105,7 +105,7 @@ class IpcQueueDeliveryTest {
     @Test
     void anItemThatCrossesTheCancelOfAnInterruptedGetIsGivenBack() throws Exception {
         try (ServerSocket fake = RawPeer.fakeOwner()) {
-            Blocked<RawPeer> server = RawPeer.acceptLater(fake, "OK 3 16777216");
+            Blocked<RawPeer> server = RawPeer.acceptLater(fake, 3);
             try (IpcQueue client = IpcQueue.connect(RawPeer.address(fake)); RawPeer owner = server.value(LONG)) {
                 Blocked<String> get = Blocked.start(client::get);
                 assertEquals("GET 1 -1", owner.next());

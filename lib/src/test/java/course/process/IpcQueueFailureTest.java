@@ -81,7 +81,7 @@ class IpcQueueFailureTest {
     @Test
     void theOwnersProcessEndingIsNamedAsTheCause() throws Exception {
         try (ServerSocket fake = RawPeer.fakeOwner()) {
-            Blocked<RawPeer> server = RawPeer.acceptLater(fake, "OK 3 16777216");
+            Blocked<RawPeer> server = RawPeer.acceptLater(fake, 3);
             try (IpcQueue client = IpcQueue.connect(RawPeer.address(fake)); RawPeer owner = server.value(LONG)) {
                 Blocked<String> get = Blocked.start(client::get);
                 assertEquals("GET 1 -1", owner.next());
@@ -121,7 +121,7 @@ class IpcQueueFailureTest {
     @Test
     void aMalformedFrameFromTheOwnerIsNamedWithItsFirstBytes() throws Exception {
         try (ServerSocket fake = RawPeer.fakeOwner()) {
-            Blocked<RawPeer> server = RawPeer.acceptLater(fake, "OK 3 16777216");
+            Blocked<RawPeer> server = RawPeer.acceptLater(fake, 3);
             try (IpcQueue client = IpcQueue.connect(RawPeer.address(fake)); RawPeer owner = server.value(LONG)) {
                 Blocked<String> get = Blocked.start(client::get);
                 assertEquals("GET 1 -1", owner.next());
@@ -144,15 +144,27 @@ class IpcQueueFailureTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/etc/passwd", "/no-such-folder/ipc-queue-1.room", "relative/ipc-queue-1.room"})
+    void aHandshakeThatNamesNoRoomFileIsRefusedAndTouchesNoOtherFile(String file) throws Exception {
+        try (ServerSocket fake = RawPeer.fakeOwner()) {
+            Blocked<RawPeer> server = RawPeer.acceptLater(fake, "OK 3 16777216 " + file);
+            IpcQueue.Broken e = assertThrows(IpcQueue.Broken.class, () -> IpcQueue.connect(RawPeer.address(fake)));
+            assertTrue(e.getMessage().startsWith("对方说的不是队列协议 / malformed frame from the owner")
+                    && e.getMessage().contains("the handshake names a room file that cannot be used: '" + file + "'"), e.getMessage());
+            server.value(LONG).close();
+        }
+    }
+
     @Test
     void aTimedPutThatRunsOutOfTimeWhileRoomIsGrantedSaysFull() throws Exception {
         try (ServerSocket fake = RawPeer.fakeOwner()) {
-            Blocked<RawPeer> server = RawPeer.acceptLater(fake, "OK 1 16777216");
+            Blocked<RawPeer> server = RawPeer.acceptLater(fake, 1);
             try (IpcQueue client = IpcQueue.connect(RawPeer.address(fake)); RawPeer owner = server.value(LONG)) {
                 Blocked<Void> put = Blocked.run(() -> client.put("x", Duration.ofMillis(50)));
                 assertEquals("WANT 0 -1", owner.next());          // no room held: it asks, then waits 50 ms
                 assertEquals("SIZE 1", owner.next());             // out of time: it asks how full the queue is
-                owner.send("ROOM 0 1");                           // a grant crosses the question: the reader thread
+                owner.grant(1);                                   // a grant crosses the question: the reader thread
                 owner.send("SIZE 1 1");                           // must hand it over without waiting for the put
                 Throwable e = put.failure(LONG);
                 assertTrue(e instanceof IpcQueue.Full && e.getMessage().startsWith("消息队列已满，现有消息数量: 1"),
@@ -164,7 +176,7 @@ class IpcQueueFailureTest {
     @Test
     void aPutReturnsBeforeTheOwnerHasTheMessageAndCloseSaysWhenItNeverArrived() throws Exception {
         try (ServerSocket fake = RawPeer.fakeOwner()) {
-            Blocked<RawPeer> server = RawPeer.acceptLater(fake, "OK 0 16777216");   // unbounded
+            Blocked<RawPeer> server = RawPeer.acceptLater(fake, 0);   // unbounded
             IpcQueue client = IpcQueue.connect(RawPeer.address(fake));
             RawPeer owner = server.value(LONG);
             client.put("one");                                   // returns: the owner has not read a byte yet

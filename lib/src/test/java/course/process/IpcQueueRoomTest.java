@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,40 +23,119 @@ class IpcQueueRoomTest {
     private static final Duration LONG = IpcQueueTest.LONG;
 
     @Test
-    void aPutWithoutRoomIsWrittenWhenRoomComesAndAfterItsLastPlaceMoreRoomIsOwedUnasked() throws Exception {
+    void aPutWithoutRoomSleepsMarkedInTheSharedRoomAndAfterItsLastPlaceMoreRoomIsOwedUnasked() throws Exception {
         try (ServerSocket fake = RawPeer.fakeOwner()) {
-            Blocked<RawPeer> server = RawPeer.acceptLater(fake, "OK 1 16777216");
+            Blocked<RawPeer> server = RawPeer.acceptLater(fake, 1);
             try (IpcQueue client = IpcQueue.connect(RawPeer.address(fake)); RawPeer owner = server.value(LONG)) {
                 Blocked<Void> first = Blocked.run(() -> client.put("a"));
                 assertEquals("WANT 0 -1", owner.next(), "no room held: it asks");
                 assertFalse(first.done(), "without room the put cannot go on");
-                owner.send("ROOM 0 1");
+                assertTrue(owner.grant(1), "a put without room sleeps, marked so that the owner wakes it");
                 assertEquals("SEND a", owner.next());
                 first.value(LONG);
                 Blocked<Void> second = Blocked.run(() -> client.put("b"));
-                owner.send("ROOM 0 1");                  // the owner grants after a writer's last place, unasked
+                awaitAsleep(owner.room);                 // it used its last place: it sleeps without asking again
+                assertTrue(owner.grant(1), "the owner grants after a writer's last place, unasked, and wakes it");
                 assertEquals("SEND b", owner.next(), "a handle owed room must not ask again");
                 second.value(LONG);
-                Blocked<Void> closing = Blocked.run(client::close);
-                String sync = owner.next();                // close waits until the owner confirms both SENDs
-                assertTrue(sync.startsWith("SYNC "), sync);
-                owner.send("OK " + sync.substring(5));
-                closing.value(LONG);
+                closeConfirmed(client, owner);
             }
         }
     }
 
     @Test
-    void aWriterGetsTheRoomItsMessageFreesAtOnceSoItSeldomWaits() throws Exception {
+    void aWriterGetsTheRoomItsMessageFreesAtOnceInTheSharedRoomAndAFrameOnlyWhenItSleeps() throws Exception {
         try (IpcQueue owner = IpcQueue.create(3); RawPeer writer = RawPeer.client(owner)) {
+            IpcStore store = owner.owner().store();
             writer.send("WANT 1 -1");
             assertEquals("ROOM 1 3", writer.next(), "all free room at once");
+            assertEquals(3, writer.room.places());
             Blocked<String> get = Blocked.start(owner::get);
-            assertTrue(owner.owner().store().awaitState(s -> s.takers() == 1, LONG));
+            assertTrue(store.awaitState(s -> s.takers() == 1, LONG));
+            assertEquals(3, writer.room.take());
             writer.send("SEND a");                       // handed straight to the waiting get: its place is free again
-            assertEquals("ROOM 0 1", writer.next(), "the freed place goes back to the writer, unasked");
             assertEquals("a", get.value(LONG));
-            assertEquals(3, owner.owner().store().state().leased(), "the writer holds all the room; the queue is empty");
+            assertTrue(store.awaitState(s -> s.leased() == 3, LONG), "the freed place goes back to the writer, unasked");
+            assertEquals(3, writer.room.places(), "in the shared room, without a frame");
+            for (int i = 0; i < 3; i++) {
+                writer.room.take();
+                writer.send("SEND b" + i);
+            }
+            assertTrue(store.awaitState(s -> s.messages() == 3 && s.leased() == 0 && s.putters() == 1, LONG),
+                    "full: the writer that used its last place waits in line unasked " + store.state());
+            writer.room.asleep(true);
+            assertEquals("b0", owner.get());
+            assertEquals("ROOM 0 1", writer.next(), "a writer marked asleep is woken when room comes");
+            assertFalse(writer.room.wake(), "the owner clears the mark when it wakes");
+            assertEquals(1, writer.room.places());
+        }
+    }
+
+    @Test
+    void placesAWriterWritesIntoTheSharedRoomItselfDoNotLetItPutMoreThanItWasGranted() throws Exception {
+        try (IpcQueue owner = IpcQueue.create(2); RawPeer writer = RawPeer.client(owner)) {
+            writer.room.add(100);
+            writer.send("SEND x");
+            assertEquals("ERR malformed frame 'SEND x' (53 45 4e 44 20 78): SEND on a bounded queue needs room granted by ROOM",
+                    writer.next());
+            assertEquals(0, owner.size());
+        }
+    }
+
+    @Test
+    void aWriterKilledWhileItHoldsRoomGivesTheRoomBack() throws Exception {
+        try (IpcQueue owner = IpcQueue.create(3);
+             ChildJvm writer = ChildJvm.builder(HoldingWriterChild.class).args(owner.address()).echo(false).start()) {
+            IpcStore store = owner.owner().store();
+            assertTrue(store.awaitState(s -> s.messages() == 1 && s.leased() == 2, LONG),
+                    "it put one message and holds the rest of the room: " + store.state());
+            writer.handle().destroyForcibly();
+            assertTrue(writer.waitFor(LONG));
+            assertTrue(store.awaitState(s -> s.connections() == 0 && s.leased() == 0, LONG), store.state().toString());
+            owner.putNowait("o1");
+            owner.putNowait("o2");
+            assertEquals(List.of("w0", "o1", "o2"), List.of(owner.get(), owner.get(), owner.get()));
+        }
+        assertTrue(ChildJvm.live().isEmpty(), "children left: " + ChildJvm.live());
+    }
+
+    @Test
+    void aPutInterruptedBeforeItWaitsForRoomPutsNothingAndTheHandleGoesOn() throws Exception {
+        try (ServerSocket fake = RawPeer.fakeOwner()) {
+            Blocked<RawPeer> server = RawPeer.acceptLater(fake, 1);
+            try (IpcQueue client = IpcQueue.connect(RawPeer.address(fake)); RawPeer owner = server.value(LONG)) {
+                owner.room.add(1);                       // granted in the shared room: no frame needed
+                client.put("a");
+                assertEquals("SEND a", owner.next(), "it took the place and did not ask");
+                Blocked<Void> put = Blocked.run(() -> {  // owed room, none there: it looks for it (2+ cores), then sleeps
+                    Thread.currentThread().interrupt();
+                    client.put("b");
+                });
+                Throwable e = put.failure(LONG);
+                assertTrue(e instanceof InterruptedException, String.valueOf(e));
+                owner.grant(1);
+                client.put("c");
+                assertEquals("SEND c", owner.next(), "b was not put");
+                closeConfirmed(client, owner);
+            }
+        }
+    }
+
+    /** Closes the handle as its fake owner confirms its SENDs (close waits for that). */
+    private static void closeConfirmed(IpcQueue client, RawPeer owner) throws Exception {
+        Blocked<Void> closing = Blocked.run(client::close);
+        String sync = owner.next();
+        assertTrue(sync.startsWith("SYNC "), sync);
+        owner.send("OK " + sync.substring(5));
+        closing.value(LONG);
+    }
+
+    /** Waits until a put of the handle that maps {@code room} sleeps (marked in the room). */
+    private static void awaitAsleep(IpcRoom room) {
+        long deadline = System.nanoTime() + LONG.toNanos();
+        while (!room.asleep()) {
+            assertTrue(System.nanoTime() < deadline, "the put never marked itself asleep");
+            Thread.onSpinWait();
         }
     }
 
