@@ -3,11 +3,11 @@ package course.process;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -23,14 +23,18 @@ import java.util.function.Predicate;
  *
  * <p>Room granted in advance to connected writers ({@link IpcConnection}) counts as taken; as soon
  * as anyone else has to wait for room, the store takes back what writers that are not waiting have not
- * used yet (from their {@link IpcRoom}, and tells them with {@code RECALL}). Invariant:
- * {@code messages + inFlight + leased <= capacity}.
+ * used yet (from their {@link IpcRoom}, and tells them with {@code RECALL}); room granted while others
+ * still wait is taken back the same way if it is still unused {@link #UNUSED_ROOM_MILLIS} later (its
+ * writer may have stopped writing). Invariant: {@code messages + inFlight + leased <= capacity}.
  *
  * <p>Thread-safety: all state is guarded by one lock; frames for connections are queued while it
  * is held and written after it is released ({@link #unlockAndFlush(IpcConnection)}), so no thread
  * waits for a socket while holding it.
  */
 final class IpcStore {
+
+    /** How long room granted to a writer may stay unused while others wait for room. */
+    static final long UNUSED_ROOM_MILLIS = 50;
 
     private final int capacity;                 // Integer.MAX_VALUE: unbounded
     private final ScheduledExecutorService timer;
@@ -45,6 +49,7 @@ final class IpcStore {
     private int leased;
     private long acked;                         // messages connected readers have taken so far
     private boolean closed;
+    private ScheduledFuture<?> recallUnused;    // planned while someone waits and room is held
 
     /** A snapshot of the counters, for tests that wait for a state instead of sleeping. */
     record State(int messages, int inFlight, int leased, int takers, int putters, int connections, long acked) {
@@ -188,7 +193,7 @@ final class IpcStore {
 
     /** A waiting WANT gets the time limit of a newer request that takes it over. */
     void retime(IpcWaiter.Remote w, long millis) {
-        cancelTimeout(w);
+        w.cancelTimeout();
         schedule(w, millis);
     }
 
@@ -228,7 +233,7 @@ final class IpcStore {
             for (IpcWaiter w : line) {
                 if (w instanceof IpcWaiter.Remote r && r.conn == c && r.id == id) {
                     line.remove(w);
-                    cancelTimeout(w);
+                    w.cancelTimeout();
                     if (c.want == w) {
                         c.want = null;
                     }
@@ -246,13 +251,9 @@ final class IpcStore {
         try {
             connections.remove(c);
             for (ArrayDeque<IpcWaiter> line : List.of(takers, putters)) {
-                for (Iterator<IpcWaiter> i = line.iterator(); i.hasNext(); ) {
-                    IpcWaiter w = i.next();
-                    if (w instanceof IpcWaiter.Remote r && r.conn == c) {
-                        cancelTimeout(w);
-                        i.remove();
-                    }
-                }
+                Predicate<IpcWaiter> ours = w -> w instanceof IpcWaiter.Remote r && r.conn == c;
+                line.stream().filter(ours).forEach(IpcWaiter::cancelTimeout);
+                line.removeIf(ours);
             }
             c.want = null;
             List<String> back = new ArrayList<>(c.lent.values());
@@ -320,7 +321,7 @@ final class IpcStore {
     }
 
     private void give(IpcWaiter taker, String m) {
-        cancelTimeout(taker);
+        taker.cancelTimeout();
         if (taker instanceof IpcWaiter.Remote r) {
             lend(r.conn, r.id, m);
         } else {
@@ -352,7 +353,7 @@ final class IpcStore {
     void roomFreed() {
         while (!putters.isEmpty() && hasRoom()) {
             IpcWaiter p = putters.pollFirst();
-            cancelTimeout(p);
+            p.cancelTimeout();
             if (p instanceof IpcWaiter.Remote r && r.message == null) {
                 r.conn.want = null;
                 grant(r.conn, r.id, putters.isEmpty() ? free() : 1);
@@ -364,13 +365,23 @@ final class IpcStore {
                 p.serve(null);
             }
         }
+        if (!putters.isEmpty() && leased > 0 && recallUnused == null && !closed) {
+            recallUnused = timer.schedule(this::recallUnused, UNUSED_ROOM_MILLIS, TimeUnit.MILLISECONDS);
+        }
         changed.signalAll();
     }
 
-    /**
-     * Grants k places of room to the connection, in its {@link IpcRoom}; answers {@code ROOM id k} when
-     * it asked in words (id > 0), else writes {@code ROOM 0 k} only to wake a put of it that sleeps.
-     */
+    private void recallUnused() {
+        lock.lock();
+        try {
+            recallUnused = null;
+            recall();
+        } finally {
+            unlockAndFlush(null);
+        }
+    }
+
+    /** Grants k places in the connection's {@link IpcRoom}: {@code ROOM id k} answers a WANT id, {@code ROOM 0 k} wakes a sleeping put. */
     void grant(IpcConnection c, long id, int k) {
         c.leases += k;
         leased += k;
@@ -382,7 +393,7 @@ final class IpcStore {
 
     /** Someone waits for room: connections that hold room and do not wait for more give back what they have not taken. */
     private void recall() {
-        if (leased == 0) {
+        if (leased == 0 || putters.isEmpty()) {
             return;
         }
         for (IpcConnection c : connections) {
@@ -418,12 +429,6 @@ final class IpcStore {
             changed.signalAll();
         } finally {
             unlockAndFlush(null);
-        }
-    }
-
-    private static void cancelTimeout(IpcWaiter w) {
-        if (w.timeout != null) {
-            w.timeout.cancel(false);
         }
     }
 

@@ -19,6 +19,12 @@ abstract class IpcWaiter {
         this.message = message;
     }
 
+    void cancelTimeout() {
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+    }
+
     /** A thread of this process is served: m is its message, or null for a put that went in. */
     void serve(String m) {
         throw new IllegalStateException("a request of a connection is answered with a frame");

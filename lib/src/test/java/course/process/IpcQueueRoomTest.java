@@ -72,6 +72,26 @@ class IpcQueueRoomTest {
     }
 
     @Test
+    void roomGrantedToAWriterThatStoppedWritingWhileAnotherWaitsGoesToTheOtherSoon() throws Exception {
+        try (IpcQueue owner = IpcQueue.create(1); RawPeer idle = RawPeer.client(owner);
+             IpcQueue other = IpcQueue.connect(owner.address())) {
+            IpcStore store = owner.owner().store();
+            idle.send("WANT 1 -1");
+            assertEquals("ROOM 1 1", idle.next());
+            idle.room.take();
+            idle.send("SEND a");                         // its last place: the owner keeps room coming for it, unasked
+            assertTrue(store.awaitState(s -> s.messages() == 1 && s.putters() == 1, LONG), store.state().toString());
+            Blocked<Void> put = Blocked.run(() -> other.put("b"));
+            assertTrue(store.awaitState(s -> s.putters() == 2, LONG), "the other writer waits behind it");
+            assertEquals("a", owner.get());              // the freed place goes to the first in line, which writes no more
+            put.value(LONG);                             // without a limit on unused room: it would wait for ever
+            assertEquals("b", owner.get(LONG));
+            assertEquals("RECALL", idle.next(), "the unused place was taken back");
+            assertEquals(0, idle.room.places());
+        }
+    }
+
+    @Test
     void placesAWriterWritesIntoTheSharedRoomItselfDoNotLetItPutMoreThanItWasGranted() throws Exception {
         try (IpcQueue owner = IpcQueue.create(2); RawPeer writer = RawPeer.client(owner)) {
             writer.room.add(100);

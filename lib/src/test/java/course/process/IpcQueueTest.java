@@ -10,7 +10,9 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
@@ -98,15 +100,17 @@ class IpcQueueTest {
         }
     }
 
-    @Test
-    void twoWritersNeverMakeTheQueueHoldMoreThanItsCapacityAndLoseNothing() throws Exception {
+    @ParameterizedTest(name = "capacity {0}")
+    @ValueSource(ints = {1, 3})
+    void writersInTwoProcessesAndTheOwnerNeverMakeTheQueueHoldMoreThanItsCapacityAndLoseNothing(int capacity)
+            throws Exception {
         int each = 300;
-        try (IpcQueue owner = IpcQueue.create(3);
+        try (IpcQueue owner = IpcQueue.create(capacity);
              IpcQueue a = IpcQueue.connect(owner.address());
              IpcQueue b = IpcQueue.connect(owner.address())) {
             List<Thread> writers = new ArrayList<>();
-            for (IpcQueue w : List.of(a, b)) {
-                String name = w == a ? "a" : "b";
+            for (IpcQueue w : List.of(a, b, owner)) {
+                String name = w == a ? "a" : w == b ? "b" : "o";
                 Thread t = new Thread(() -> {
                     try {
                         for (int i = 0; i < each; i++) {
@@ -119,23 +123,18 @@ class IpcQueueTest {
                 writers.add(t);
                 t.start();
             }
-            int nextA = 0;
-            int nextB = 0;
-            for (int i = 0; i < 2 * each; i++) {
+            Map<Character, Integer> next = new HashMap<>(Map.of('a', 0, 'b', 0, 'o', 0));
+            for (int i = 0; i < 3 * each; i++) {
                 String m = owner.get(LONG);
                 IpcStore.State s = owner.owner().store().state();
-                assertTrue(s.messages() + s.inFlight() + s.leased() <= 3, "over capacity: " + s);
-                if (m.startsWith("a")) {
-                    assertEquals("a" + nextA++, m, "a's messages in order");
-                } else {
-                    assertEquals("b" + nextB++, m, "b's messages in order");
-                }
+                assertTrue(s.messages() + s.inFlight() + s.leased() <= capacity, "over capacity: " + s);
+                char writer = m.charAt(0);
+                assertEquals(writer + String.valueOf(next.merge(writer, 1, Integer::sum) - 1), m, "each writer's messages in order");
             }
             for (Thread t : writers) {
                 t.join(LONG.toMillis());
             }
-            assertEquals(each, nextA);
-            assertEquals(each, nextB);
+            assertEquals(Map.of('a', each, 'b', each, 'o', each), next);
         }
     }
 
