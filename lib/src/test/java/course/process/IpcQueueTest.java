@@ -13,7 +13,9 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -135,6 +137,66 @@ class IpcQueueTest {
                 t.join(LONG.toMillis());
             }
             assertEquals(Map.of('a', each, 'b', each, 'o', each), next);
+        }
+    }
+
+    /**
+     * Writers in two handles and the owner, with random interrupts and short time limits: each put that
+     * ended with InterruptedException or Full is tried again, so every message must arrive exactly once,
+     * in its writer's order, and never over capacity. (This found a writer that waited for ever.)
+     */
+    @Test
+    @Timeout(value = 120, threadMode = ThreadMode.SEPARATE_THREAD)
+    void interruptedAndTimedPutsOfManyWritersPutEachMessageExactlyOnceAndNobodyWaitsForEver() throws Exception {
+        Random random = new Random(17);
+        for (int round = 0; round < 40; round++) {
+            int capacity = 1 + round % 3;
+            int each = 200;
+            try (IpcQueue owner = IpcQueue.create(capacity);
+                 IpcQueue a = IpcQueue.connect(owner.address());
+                 IpcQueue b = IpcQueue.connect(owner.address())) {
+                List<IpcQueue> handles = List.of(a, a, b, owner);
+                List<Thread> writers = new ArrayList<>();
+                for (int w = 0; w < handles.size(); w++) {
+                    IpcQueue q = handles.get(w);
+                    char name = (char) ('p' + w);
+                    Thread t = new Thread(() -> {
+                        for (int i = 0; i < each; ) {
+                            try {
+                                q.put(name + String.valueOf(i), i % 7 == 3 ? Duration.ofMillis(1) : Duration.ofSeconds(30));
+                                i++;
+                                Thread.interrupted();        // an interrupt that came as it completed
+                            } catch (InterruptedException | IpcQueue.Full e) {
+                                // nothing was put: try the same message again
+                            }
+                        }
+                    });
+                    writers.add(t);
+                    t.start();
+                }
+                Thread interrupter = new Thread(() -> {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        writers.get(random.nextInt(writers.size())).interrupt();
+                        LockSupport.parkNanos(200_000);
+                    }
+                });
+                interrupter.start();
+                Map<Character, Integer> next = new HashMap<>();
+                for (int i = 0; i < handles.size() * each; i++) {
+                    String m = owner.get(Duration.ofSeconds(30));
+                    IpcStore.State s = owner.owner().store().state();
+                    assertTrue(s.messages() + s.inFlight() + s.leased() <= capacity, "over capacity: " + s);
+                    char writer = m.charAt(0);
+                    assertEquals(writer + String.valueOf(next.getOrDefault(writer, 0)), m, "round " + round);
+                    next.merge(writer, 1, Integer::sum);
+                }
+                interrupter.interrupt();
+                interrupter.join();
+                for (Thread t : writers) {
+                    t.join(LONG.toMillis());
+                }
+                assertEquals(0, owner.size());
+            }
         }
     }
 
