@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -92,10 +94,13 @@ final class IpcHandshake {
         }
     }
 
-    /** Maps the room file the owner named; a file that is not there or not one is a malformed answer. */
+    /** Maps the room file the owner named; a name that is not one's is a malformed answer. */
     private static IpcRoom room(String address, String file) {
         try {
             return IpcRoom.open(Path.of(file));
+        } catch (NoSuchFileException | AccessDeniedException e) {
+            throw new IpcQueue.Broken("这个进程打不开队列的空位文件：两个进程要在同一台机器上、用同一个用户、看得到同一个临时目录"
+                    + " / this process cannot open the room file of the queue at " + address + " (" + e + ")", e);
         } catch (IOException | InvalidPathException e) {
             throw new IpcQueue.Broken(IpcLink.malformed(address, "the handshake names a room file that cannot be used: "
                     + Frames.preview(file) + " (" + e.getMessage() + ")"), e);
