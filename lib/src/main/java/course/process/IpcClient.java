@@ -155,7 +155,7 @@ final class IpcClient implements IpcQueue.Side, IpcLink.Room {
             if (Thread.interrupted()) {
                 throw new InterruptedException();    // nothing taken: the put puts nothing
             }
-            if (link.places.places() > 0 && tookRoom()) {
+            if (tookRoom()) {
                 return true;
             }
         } while (System.nanoTime() - end < 0 && !link.broken());

@@ -39,7 +39,8 @@ import course.base.Args;
  * that a writer that keeps writing neither waits for an answer to each message nor for a frame
  * that says it may go on; granted room counts as taken, and the owner takes back what is unused as
  * soon as anyone else has to wait for room, or 50 ms after it granted it while others were waiting,
- * so the queue never holds more than its capacity and no writer waits for room another one left unused.) {@link #close()} then waits until the owner has confirmed every message put through
+ * so the queue never holds more than its capacity and no writer waits for room another one left
+ * unused.) {@link #close()} then waits until the owner has confirmed every message put through
  * the handle, and throws {@link Broken} if it cannot (the owner ended first): close every handle
  * (try-with-resources; a JVM that ends normally closes the ones left open). A process killed right
  * after a put may lose its last messages, as with Python's feeder thread.

@@ -49,7 +49,7 @@ final class IpcStore {
     private int leased;
     private long acked;                         // messages connected readers have taken so far
     private boolean closed;
-    private ScheduledFuture<?> recallUnused;    // planned while someone waits and room is held
+    private ScheduledFuture<?> unusedRoomCheck; // planned while someone waits and room is held
 
     /** A snapshot of the counters, for tests that wait for a state instead of sleeping. */
     record State(int messages, int inFlight, int leased, int takers, int putters, int connections, long acked) {
@@ -365,8 +365,8 @@ final class IpcStore {
                 p.serve(null);
             }
         }
-        if (!putters.isEmpty() && leased > 0 && recallUnused == null && !closed) {
-            recallUnused = timer.schedule(this::recallUnused, UNUSED_ROOM_MILLIS, TimeUnit.MILLISECONDS);
+        if (!putters.isEmpty() && leased > 0 && unusedRoomCheck == null && !closed) {
+            unusedRoomCheck = timer.schedule(this::recallUnused, UNUSED_ROOM_MILLIS, TimeUnit.MILLISECONDS);
         }
         changed.signalAll();
     }
@@ -374,7 +374,7 @@ final class IpcStore {
     private void recallUnused() {
         lock.lock();
         try {
-            recallUnused = null;
+            unusedRoomCheck = null;
             recall();
         } finally {
             unlockAndFlush(null);
